@@ -1,0 +1,346 @@
+//! A minimal glTF 2.0 writer: one binary buffer, JSON via serde_json, GLB or embedded .gltf.
+
+use crate::geom::MeshData;
+use base64::Engine as _;
+use glam::Vec3;
+use serde_json::{Value, json};
+use std::path::Path;
+
+/// glTF `bufferView.target` for vertex attributes.
+const ARRAY_BUFFER: u32 = 34962;
+/// glTF `bufferView.target` for indices.
+const ELEMENT_ARRAY_BUFFER: u32 = 34963;
+/// glTF component type f32.
+const FLOAT: u32 = 5126;
+/// glTF component type u16.
+const UNSIGNED_SHORT: u32 = 5123;
+
+/// A node of the scene tree to be written; flattened depth-first, so the root is node 0.
+pub(crate) struct Node {
+    name: &'static str,
+    mesh: Option<usize>,
+    translation: Option<Vec3>,
+    children: Vec<Node>,
+}
+
+impl Node {
+    /// A node with a name and nothing else.
+    pub fn new(name: &'static str) -> Self {
+        Self {
+            name,
+            mesh: None,
+            translation: None,
+            children: Vec::new(),
+        }
+    }
+
+    /// Sets the mesh index.
+    pub fn mesh(mut self, mesh: usize) -> Self {
+        self.mesh = Some(mesh);
+        self
+    }
+
+    /// Sets the translation relative to the parent.
+    pub fn at(mut self, x: f32, y: f32, z: f32) -> Self {
+        self.translation = Some(Vec3::new(x, y, z));
+        self
+    }
+
+    /// Adds children.
+    pub fn children(mut self, children: impl IntoIterator<Item = Node>) -> Self {
+        self.children.extend(children);
+        self
+    }
+}
+
+/// Which optional parts a primitive is written with.
+#[derive(Clone, Copy)]
+pub(crate) struct PrimitiveLayout {
+    /// Write a NORMAL accessor.
+    pub normals: bool,
+    /// Write a TEXCOORD_0 accessor.
+    pub uvs: bool,
+    /// Write an index accessor (otherwise the mesh must already be unindexed, `0..n`).
+    pub indexed: bool,
+}
+
+impl PrimitiveLayout {
+    /// Indexed, with normals and UVs.
+    pub const FULL: Self = Self {
+        normals: true,
+        uvs: true,
+        indexed: true,
+    };
+    /// Indexed, with normals, without UVs (for untextured materials).
+    pub const UNTEXTURED: Self = Self {
+        uvs: false,
+        ..Self::FULL
+    };
+}
+
+/// Everything of a glTF file except the node tree; owns the single binary buffer.
+#[derive(Default)]
+pub(crate) struct Document {
+    bin: Vec<u8>,
+    buffer_views: Vec<Value>,
+    accessors: Vec<Value>,
+    materials: Vec<Value>,
+    meshes: Vec<Value>,
+    images: Vec<Value>,
+    samplers: Vec<Value>,
+    textures: Vec<Value>,
+}
+
+fn f(x: f32) -> f64 {
+    f64::from(x)
+}
+
+/// Little-endian bytes of a float list (glTF buffers are little-endian).
+fn le_f32(values: impl IntoIterator<Item = f32>) -> Vec<u8> {
+    values.into_iter().flat_map(f32::to_le_bytes).collect()
+}
+
+fn push<T>(list: &mut Vec<T>, item: T) -> usize {
+    list.push(item);
+    list.len() - 1
+}
+
+impl Document {
+    /// Appends `bytes` as a new buffer view, starting 4-byte aligned.
+    fn view(&mut self, bytes: &[u8], target: Option<u32>) -> usize {
+        self.pad_bin();
+        let mut v = json!({
+            "buffer": 0,
+            "byteOffset": self.bin.len(),
+            "byteLength": bytes.len(),
+        });
+        if let Some(t) = target {
+            v["target"] = json!(t);
+        }
+        self.bin.extend_from_slice(bytes);
+        self.pad_bin();
+        push(&mut self.buffer_views, v)
+    }
+
+    fn pad_bin(&mut self) {
+        while !self.bin.len().is_multiple_of(4) {
+            self.bin.push(0);
+        }
+    }
+
+    fn accessor(&mut self, view: usize, component: u32, count: usize, ty: &str) -> usize {
+        push(
+            &mut self.accessors,
+            json!({
+                "bufferView": view,
+                "componentType": component,
+                "count": count,
+                "type": ty,
+            }),
+        )
+    }
+
+    /// An opaque metallic-roughness material with a constant base colour (linear RGBA).
+    pub fn material(&mut self, name: &str, rgba: [f64; 4], metallic: f64, roughness: f64) -> usize {
+        push(
+            &mut self.materials,
+            json!({
+                "name": name,
+                "pbrMetallicRoughness": {
+                    "baseColorFactor": rgba,
+                    "metallicFactor": metallic,
+                    "roughnessFactor": roughness,
+                },
+            }),
+        )
+    }
+
+    /// A material whose base colour is `texture` (sRGB, factor 1).
+    pub fn textured_material(
+        &mut self,
+        name: &str,
+        texture: usize,
+        metallic: f64,
+        roughness: f64,
+    ) -> usize {
+        push(
+            &mut self.materials,
+            json!({
+                "name": name,
+                "pbrMetallicRoughness": {
+                    "baseColorFactor": [1.0, 1.0, 1.0, 1.0],
+                    "baseColorTexture": { "index": texture, "texCoord": 0 },
+                    "metallicFactor": metallic,
+                    "roughnessFactor": roughness,
+                },
+            }),
+        )
+    }
+
+    /// Stores a PNG in the buffer and makes a texture of it with the given sampler JSON.
+    pub fn png_texture(&mut self, name: &str, png: &[u8], sampler: Value) -> usize {
+        let view = self.view(png, None);
+        let image = push(
+            &mut self.images,
+            json!({ "name": name, "bufferView": view, "mimeType": "image/png" }),
+        );
+        let sampler = push(&mut self.samplers, sampler);
+        push(
+            &mut self.textures,
+            json!({ "name": name, "sampler": sampler, "source": image }),
+        )
+    }
+
+    /// Writes a mesh's vertex data (and indices) to the buffer; returns the primitive JSON.
+    pub fn primitive(&mut self, m: &MeshData, material: usize, layout: PrimitiveLayout) -> Value {
+        let count = m.positions.len();
+        assert!(count > 0 && m.normals.len() == count && m.uvs.len() == count);
+        let (mut min, mut max) = (Vec3::splat(f32::INFINITY), Vec3::splat(f32::NEG_INFINITY));
+        for p in &m.positions {
+            min = min.min(*p);
+            max = max.max(*p);
+        }
+        let pos_view = self.view(
+            &le_f32(m.positions.iter().flat_map(|p| p.to_array())),
+            Some(ARRAY_BUFFER),
+        );
+        let pos = self.accessor(pos_view, FLOAT, count, "VEC3");
+        self.accessors[pos]["min"] = json!(min.to_array().map(f));
+        self.accessors[pos]["max"] = json!(max.to_array().map(f));
+        let mut attributes = json!({ "POSITION": pos });
+        if layout.normals {
+            let v = self.view(
+                &le_f32(m.normals.iter().flat_map(|n| n.to_array())),
+                Some(ARRAY_BUFFER),
+            );
+            attributes["NORMAL"] = json!(self.accessor(v, FLOAT, count, "VEC3"));
+        }
+        if layout.uvs {
+            let v = self.view(
+                &le_f32(m.uvs.iter().flat_map(|t| t.to_array())),
+                Some(ARRAY_BUFFER),
+            );
+            attributes["TEXCOORD_0"] = json!(self.accessor(v, FLOAT, count, "VEC2"));
+        }
+        let mut prim = json!({ "attributes": attributes, "material": material, "mode": 4 });
+        if layout.indexed {
+            let idx: Vec<u8> = m
+                .indices
+                .iter()
+                .flat_map(|&i| {
+                    u16::try_from(i)
+                        .expect("vertex index fits u16")
+                        .to_le_bytes()
+                })
+                .collect();
+            let v = self.view(&idx, Some(ELEMENT_ARRAY_BUFFER));
+            prim["indices"] = json!(self.accessor(v, UNSIGNED_SHORT, m.indices.len(), "SCALAR"));
+        } else {
+            let sequential = m.indices.iter().enumerate().all(|(k, &i)| k == i as usize);
+            assert!(
+                sequential && m.indices.len() == count,
+                "non-indexed needs an unrolled mesh"
+            );
+        }
+        prim
+    }
+
+    /// Adds a mesh made of the given primitives.
+    pub fn mesh(&mut self, name: &str, primitives: Vec<Value>) -> usize {
+        push(
+            &mut self.meshes,
+            json!({ "name": name, "primitives": primitives }),
+        )
+    }
+
+    /// The whole glTF JSON; `uri` is the buffer URI (None for GLB).
+    fn to_json(&self, root: &Node, uri: Option<String>) -> Value {
+        fn flatten(node: &Node, out: &mut Vec<Value>) -> usize {
+            let index = push(out, json!({ "name": node.name }));
+            if let Some(m) = node.mesh {
+                out[index]["mesh"] = json!(m);
+            }
+            if let Some(t) = node.translation {
+                out[index]["translation"] = json!(t.to_array().map(f));
+            }
+            if !node.children.is_empty() {
+                let children: Vec<usize> = node.children.iter().map(|c| flatten(c, out)).collect();
+                out[index]["children"] = json!(children);
+            }
+            index
+        }
+        let mut nodes = Vec::new();
+        flatten(root, &mut nodes);
+        let mut buffer = json!({ "byteLength": self.bin.len() });
+        if let Some(uri) = uri {
+            buffer["uri"] = json!(uri);
+        }
+        let mut doc = json!({
+            "asset": {
+                "version": "2.0",
+                "generator": "sdgen make_assets example",
+                "copyright": "Generated procedurally by the sdgen project; MIT OR Apache-2.0",
+            },
+            "scene": 0,
+            "scenes": [{ "name": root.name, "nodes": [0] }],
+            "nodes": nodes,
+            "meshes": self.meshes,
+            "materials": self.materials,
+            "accessors": self.accessors,
+            "bufferViews": self.buffer_views,
+            "buffers": [buffer],
+        });
+        // glTF forbids empty arrays, so these appear only when used.
+        for (key, list) in [
+            ("images", &self.images),
+            ("samplers", &self.samplers),
+            ("textures", &self.textures),
+        ] {
+            if !list.is_empty() {
+                doc[key] = json!(list);
+            }
+        }
+        doc
+    }
+
+    /// Writes a binary .glb: 12-byte header, space-padded JSON chunk, zero-padded BIN chunk.
+    pub fn write_glb(&self, path: &Path, root: &Node) -> std::io::Result<usize> {
+        let mut json =
+            serde_json::to_vec(&self.to_json(root, None)).map_err(std::io::Error::other)?;
+        while !json.len().is_multiple_of(4) {
+            json.push(b' ');
+        }
+        let mut bin = self.bin.clone();
+        while !bin.len().is_multiple_of(4) {
+            bin.push(0);
+        }
+        let total = 12 + 8 + json.len() + 8 + bin.len();
+        let mut out = Vec::with_capacity(total);
+        let u32le = |n: usize| u32::try_from(n).expect("GLB under 4 GiB").to_le_bytes();
+        out.extend_from_slice(b"glTF");
+        out.extend_from_slice(&2u32.to_le_bytes());
+        out.extend_from_slice(&u32le(total));
+        out.extend_from_slice(&u32le(json.len()));
+        out.extend_from_slice(b"JSON");
+        out.extend_from_slice(&json);
+        out.extend_from_slice(&u32le(bin.len()));
+        out.extend_from_slice(b"BIN\0");
+        out.extend_from_slice(&bin);
+        assert_eq!(out.len(), total);
+        std::fs::write(path, &out)?;
+        Ok(total)
+    }
+
+    /// Writes a JSON .gltf with the buffer embedded as a base64 data URI.
+    pub fn write_gltf_embedded(&self, path: &Path, root: &Node) -> std::io::Result<usize> {
+        let uri = format!(
+            "data:application/octet-stream;base64,{}",
+            base64::engine::general_purpose::STANDARD.encode(&self.bin)
+        );
+        let mut text = serde_json::to_string_pretty(&self.to_json(root, Some(uri)))
+            .map_err(std::io::Error::other)?;
+        text.push('\n');
+        std::fs::write(path, &text)?;
+        Ok(text.len())
+    }
+}

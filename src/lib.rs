@@ -1,0 +1,32 @@
+//! sdgen turns glTF assets and a RON scene into labelled synthetic image datasets.
+//!
+//! Data flows one way, with one plain-data bridge at each boundary:
+//!
+//! ```text
+//! scene file (RON) --scene::load--> SceneConfig
+//!       |  per image i: rng(seed, i)
+//!       v
+//! bevy_ecs World --world: spawn -> randomise -> extract--> FrameData (plain structs)
+//!       v
+//! render::Renderer (wgpu only) --one MRT pass--> colour, packed ids (R32Uint), depth
+//!       v
+//! render::readback (row padding stripped once) --> FrameImages
+//!       v
+//! labels (from the id mask only): area, bbox, RLE --> FrameLabels
+//!       v
+//! output: PNG encode, meta JSON, streaming COCO writer --> OUT/
+//! ```
+//!
+//! `pipeline` runs these stages concurrently with frames in flight and bounded queues,
+//! so the GPU keeps rendering while earlier frames are labelled and encoded.
+
+pub mod builtin;
+pub mod frame;
+pub mod importer;
+pub mod labels;
+pub mod output;
+pub mod source;
+pub mod render;
+pub mod scene;
+pub mod world;
+pub mod pipeline;

@@ -1,0 +1,271 @@
+//! `render`: the sdgen command line. Parses arguments, wires the library stages together,
+//! and reports; anyhow is used only here.
+
+use anyhow::{Context, Result, bail};
+use clap::{Args, Parser, Subcommand};
+use sdgen::output::coco::{CocoCategory, CocoInfo, CocoWriter};
+use sdgen::output::layout::DatasetLayout;
+use sdgen::output::manifest::{self, DatasetManifest};
+use sdgen::pipeline::{self, RunReport, RunRange, StageTimes};
+use sdgen::render::{GpuContext, Renderer, list_adapters};
+use sdgen::scene::{CategoryKind, LoadedScene};
+use sdgen::source::{DiskSource, FileSource};
+use sdgen::world::FrameGenerator;
+use sdgen::{builtin, scene};
+use std::path::{Path, PathBuf};
+
+/// Frames the GPU may hold at once.
+const FRAMES_IN_FLIGHT: usize = 3;
+
+/// Synthetic, pixel-perfectly labelled image datasets from glTF assets and a RON scene.
+#[derive(Parser, Debug)]
+#[command(name = "render", version, args_conflicts_with_subcommands = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    render: RenderArgs,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// List the adapters wgpu sees, and which one would be used.
+    Adapters {
+        /// Only adapters whose name contains this (case-insensitive).
+        #[arg(long)]
+        adapter: Option<String>,
+    },
+    /// List the built-in scenes.
+    Scenes,
+}
+
+#[derive(Args, Debug)]
+struct RenderArgs {
+    /// Scene file, or the name of a built-in scene (with or without .ron).
+    #[arg(long)]
+    scene: Option<String>,
+    /// Number of images.
+    #[arg(long, default_value_t = 100)]
+    count: u64,
+    /// Output directory [default: out/<scene stem>].
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Seed [default: the scene's seed, or 0].
+    #[arg(long)]
+    seed: Option<u64>,
+    /// Global index of the first image.
+    #[arg(long, default_value_t = 0)]
+    start: u64,
+    /// Image width [default: the scene's, or 1280].
+    #[arg(long, requires = "height")]
+    width: Option<u32>,
+    /// Image height [default: the scene's, or 720].
+    #[arg(long, requires = "width")]
+    height: Option<u32>,
+    /// Use the adapter whose name contains this (case-insensitive); overrides WGPU_ADAPTER_NAME.
+    #[arg(long)]
+    adapter: Option<String>,
+    /// No progress display and no summary.
+    #[arg(long)]
+    quiet: bool,
+    /// Write into a directory that holds a different dataset.
+    #[arg(long)]
+    force: bool,
+    /// Benchmark: render --count images --bench-runs times into a temporary directory and
+    /// print median images/s and per-stage ms.
+    #[arg(long)]
+    bench: bool,
+    /// Runs for --bench.
+    #[arg(long, default_value_t = 3, requires = "bench")]
+    bench_runs: u32,
+}
+
+fn main() {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    if let Err(error) = run(Cli::parse()) {
+        eprintln!("error: {error:#}");
+        std::process::exit(1);
+    }
+}
+
+fn run(cli: Cli) -> Result<()> {
+    match cli.command {
+        Some(Command::Adapters { adapter }) => print_adapters(adapter.as_deref()),
+        Some(Command::Scenes) => {
+            for name in builtin::scene_names() {
+                println!("{name}");
+            }
+            Ok(())
+        }
+        None if cli.render.bench => bench(&cli.render),
+        None => render(&cli.render),
+    }
+}
+
+fn print_adapters(filter: Option<&str>) -> Result<()> {
+    let (adapters, chosen) = list_adapters(filter);
+    if adapters.is_empty() {
+        bail!("wgpu sees no adapter; install a Vulkan driver (e.g. mesa-vulkan-drivers)");
+    }
+    for (i, adapter) in adapters.iter().enumerate() {
+        let mark = if Some(i) == chosen { "*" } else { " " };
+        let kind = if adapter.software { " [software]" } else { "" };
+        println!("{mark} {adapter}{kind}");
+    }
+    match chosen {
+        Some(i) => println!("would use: {}", adapters[i].name),
+        None => bail!("no adapter matches {:?}", filter.unwrap_or_default()),
+    }
+    Ok(())
+}
+
+/// The scene's file source and path: a file if one exists there, else a built-in scene.
+fn resolve_scene(arg: &str) -> Result<(Box<dyn FileSource>, PathBuf)> {
+    let path = Path::new(arg);
+    if path.is_file() {
+        return Ok((Box::new(DiskSource), path.to_path_buf()));
+    }
+    if let Some(embedded) = builtin::scene_path(arg) {
+        return Ok((Box::new(builtin::files()), embedded));
+    }
+    bail!(
+        "{arg}: no such file, and no built-in scene has that name (built-in: {})",
+        builtin::scene_names().join(", ")
+    )
+}
+
+/// Everything a run needs, resolved from the CLI and the scene.
+struct Plan {
+    scene: LoadedScene,
+    seed: u64,
+    width: u32,
+    height: u32,
+    range: RunRange,
+}
+
+fn plan(args: &RenderArgs) -> Result<Plan> {
+    let Some(scene_arg) = args.scene.as_deref() else {
+        bail!("--scene is required (a .ron file or a built-in name: {})", builtin::scene_names().join(", "));
+    };
+    if args.count == 0 {
+        bail!("--count must be at least 1");
+    }
+    if args.start.checked_add(args.count).is_none() {
+        bail!("--start {} + --count {} overflows", args.start, args.count);
+    }
+    let (files, path) = resolve_scene(scene_arg)?;
+    let scene = scene::load(files.as_ref(), &path)?;
+    let (width, height) = match (args.width, args.height) {
+        (Some(w), Some(h)) => (w, h),
+        _ => scene.config.resolution.unwrap_or((1280, 720)),
+    };
+    if width == 0 || height == 0 {
+        bail!("resolution {width}x{height}: width and height must be at least 1");
+    }
+    Ok(Plan {
+        seed: args.seed.or(scene.config.seed).unwrap_or(0),
+        scene,
+        width,
+        height,
+        range: RunRange { start: args.start, count: args.count },
+    })
+}
+
+fn thing_categories(scene: &LoadedScene) -> Vec<CocoCategory> {
+    scene
+        .catalog
+        .categories
+        .iter()
+        .filter(|c| c.kind == CategoryKind::Thing)
+        .map(|c| CocoCategory { id: c.id, name: c.name.clone(), supercategory: c.supercategory.clone() })
+        .collect()
+}
+
+fn manifest_for(plan: &Plan, complete: bool) -> DatasetManifest {
+    DatasetManifest {
+        tool: "sdgen".into(),
+        version: env!("CARGO_PKG_VERSION").into(),
+        scene_name: plan.scene.name.clone(),
+        scene_hash: manifest::scene_hash(plan.scene.text.as_bytes()),
+        seed: plan.seed,
+        start: plan.range.start,
+        count: plan.range.count,
+        width: plan.width,
+        height: plan.height,
+        complete,
+    }
+}
+
+/// Renders one dataset into `layout`; returns the report.
+fn render_into(plan: &Plan, renderer: &mut Renderer, layout: &DatasetLayout, quiet: bool) -> Result<RunReport> {
+    layout.create_dirs()?;
+    manifest::write_manifest(layout, &manifest_for(plan, false))?;
+    let info = CocoInfo::now(format!("sdgen synthetic dataset, scene {}", plan.scene.name), env!("CARGO_PKG_VERSION"));
+    let mut coco = CocoWriter::create(&layout.coco(), info, thing_categories(&plan.scene))?;
+    let generator = FrameGenerator::new(&plan.scene, plan.seed, plan.width, plan.height);
+    let report = pipeline::run(&generator, renderer, layout, &mut coco, plan.range, quiet)?;
+    coco.finish()?;
+    manifest::write_manifest(layout, &manifest_for(plan, true))?;
+    Ok(report)
+}
+
+fn make_renderer(plan: &Plan, adapter: Option<&str>) -> Result<Renderer> {
+    let ctx = GpuContext::new(adapter)?;
+    let assets: Vec<_> = plan.scene.assets.iter().map(|a| a.as_ref().clone()).collect();
+    Ok(Renderer::new(ctx, &assets, plan.width, plan.height, FRAMES_IN_FLIGHT)?)
+}
+
+fn render(args: &RenderArgs) -> Result<()> {
+    let plan = plan(args)?;
+    let out = args.out.clone().unwrap_or_else(|| PathBuf::from("out").join(scene::stem(&plan.scene.path)));
+    manifest::check_existing(&out, &manifest_for(&plan, false), args.force)?;
+    let mut renderer = make_renderer(&plan, args.adapter.as_deref())?;
+    let layout = DatasetLayout::new(&out);
+    let report = render_into(&plan, &mut renderer, &layout, args.quiet)
+        .with_context(|| format!("rendering into {} failed; the dataset there is incomplete", out.display()))?;
+    if !args.quiet {
+        println!(
+            "wrote {} images, {} annotations to {} in {:.1} s: {:.1} images/s on {}",
+            report.images,
+            report.annotations,
+            out.display(),
+            report.seconds,
+            report.images_per_second(),
+            renderer.adapter()
+        );
+    }
+    Ok(())
+}
+
+fn bench(args: &RenderArgs) -> Result<()> {
+    let plan = plan(args)?;
+    let mut renderer = make_renderer(&plan, args.adapter.as_deref())?;
+    println!(
+        "bench: scene {}, {}x{}, {} images x {} runs, adapter {}",
+        plan.scene.name, plan.width, plan.height, plan.range.count, args.bench_runs, renderer.adapter()
+    );
+    let mut rates = Vec::new();
+    let mut stages = Vec::new();
+    for run in 0..args.bench_runs.max(1) {
+        let dir = std::env::temp_dir().join(format!("sdgen-bench-{}-{run}", std::process::id()));
+        let layout = DatasetLayout::new(&dir);
+        let report = render_into(&plan, &mut renderer, &layout, true);
+        let _ = std::fs::remove_dir_all(&dir);
+        let report = report?;
+        println!("run {}: {:.2} images/s ({} images in {:.2} s)", run + 1, report.images_per_second(), report.images, report.seconds);
+        rates.push(report.images_per_second());
+        stages.push(report.stages);
+    }
+    println!("median: {:.2} images/s end to end", pipeline::timing::median(rates));
+    println!("median ms per image and stage (stages overlap, so they do not add up):");
+    for (name, ms) in StageTimes::median_of(&stages).named() {
+        println!("  {name:<9} {ms:8.2} ms");
+    }
+    Ok(())
+}

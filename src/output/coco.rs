@@ -1,0 +1,382 @@
+//! Streaming COCO instances writer: memory stays constant however many images are added.
+//!
+//! Image and annotation objects are serialised (with serde_json, one object per line) into two
+//! part files next to the target as they arrive. [`CocoWriter::finish`] then assembles
+//! `{"info", "licenses", "images", "annotations", "categories"}` into a temporary file, copying
+//! the parts in, fsyncs it and renames it to `coco.json`; only then does `coco.json` exist.
+//! A writer dropped without `finish` removes its part files and never creates `coco.json`.
+//!
+//! `licenses` is an empty list and images carry no `license` field: the images are synthetic
+//! and their licence is whatever the user of the dataset decides, so sdgen does not claim one.
+//! pycocotools and the usual loaders do not need licence entries.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use serde::Serialize;
+
+use super::OutputError;
+use super::atomic::{AtomicFile, sync_dir};
+use super::part::Part;
+
+/// One entry of COCO's `categories`.
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+pub struct CocoCategory {
+    /// Category id from the catalogue (COCO's id where COCO has the class).
+    pub id: u16,
+    /// Class name, e.g. "car".
+    pub name: String,
+    /// Coarser group, e.g. "vehicle".
+    pub supercategory: String,
+}
+
+/// COCO's `info` block.
+#[derive(Serialize, Clone, Debug, PartialEq, Eq, Default)]
+pub struct CocoInfo {
+    /// Free text describing the dataset.
+    pub description: String,
+    /// Dataset version (sdgen writes its own version here).
+    pub version: String,
+    /// Year the dataset was created.
+    pub year: u32,
+    /// Who made the dataset.
+    pub contributor: String,
+    /// Where the dataset comes from.
+    pub url: String,
+    /// UTC creation date, `YYYY-MM-DD`.
+    pub date_created: String,
+}
+
+impl CocoInfo {
+    /// An info block dated today (UTC), with `contributor` "sdgen" and an empty `url`.
+    pub fn now(description: impl Into<String>, version: impl Into<String>) -> Self {
+        let secs = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        let (year, month, day) = civil_from_days(secs / 86_400);
+        Self {
+            description: description.into(),
+            version: version.into(),
+            year,
+            contributor: "sdgen".to_owned(),
+            url: String::new(),
+            date_created: format!("{year:04}-{month:02}-{day:02}"),
+        }
+    }
+}
+
+/// Days since 1970-01-01 → (year, month, day), proleptic Gregorian (H. Hinnant's algorithm).
+fn civil_from_days(days: u64) -> (u32, u32, u32) {
+    let z = days + 719_468;
+    let era = z / 146_097;
+    let doe = z % 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + u64::from(month <= 2);
+    (
+        u32::try_from(year).unwrap_or(u32::MAX),
+        month as u32,
+        day as u32,
+    )
+}
+
+/// One entry of COCO's `images`.
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+pub struct CocoImage {
+    /// `image_id` = global image index + 1.
+    pub id: u64,
+    /// File name relative to `images/`, e.g. "000000.png".
+    pub file_name: String,
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+}
+
+/// One instance annotation; the writer adds `id`, `iscrowd` and the `segmentation` object.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CocoAnnotation {
+    /// Id of the image it belongs to (must equal the `CocoImage::id` it is added with).
+    pub image_id: u64,
+    /// Category id from the catalogue.
+    pub category_id: u16,
+    /// The value of this instance in the instance mask.
+    pub instance_id: u16,
+    /// Visible pixel count.
+    pub area: u64,
+    /// `[x, y, w, h]` in COCO's pixel-edge convention.
+    pub bbox: [u32; 4],
+    /// Mask height (the image height).
+    pub rle_height: u32,
+    /// Mask width (the image width).
+    pub rle_width: u32,
+    /// Compressed, column-major RLE counts string, as pycocotools' `mask.encode`.
+    pub rle_counts: String,
+}
+
+/// The annotation as it is serialised.
+#[derive(Serialize)]
+struct AnnotationJson<'a> {
+    /// Annotation id, unique across the dataset, from 1.
+    id: u64,
+    /// Image id.
+    image_id: u64,
+    /// Category id.
+    category_id: u16,
+    /// Instance mask value.
+    instance_id: u16,
+    /// Pixel count.
+    area: u64,
+    /// `[x, y, w, h]`.
+    bbox: [u32; 4],
+    /// Always 0.
+    iscrowd: u8,
+    /// Compressed RLE.
+    segmentation: RleJson<'a>,
+}
+
+/// COCO compressed RLE: `{"size": [h, w], "counts": "..."}`.
+#[derive(Serialize)]
+struct RleJson<'a> {
+    /// `[height, width]`.
+    size: [u32; 2],
+    /// The counts string.
+    counts: &'a str,
+}
+
+/// The header written before the images: info and licenses.
+#[derive(Serialize)]
+struct Header<'a> {
+    /// COCO `info`.
+    info: &'a CocoInfo,
+    /// COCO `licenses` (empty, see the module doc).
+    licenses: [(); 0],
+}
+
+/// What [`CocoWriter::finish`] wrote.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CocoSummary {
+    /// Number of images.
+    pub images: u64,
+    /// Number of annotations.
+    pub annotations: u64,
+}
+
+/// Streams a COCO instances file; see the module doc for the on-disk protocol.
+#[derive(Debug)]
+pub struct CocoWriter {
+    /// The final `coco.json` path.
+    path: PathBuf,
+    /// COCO `info`.
+    info: CocoInfo,
+    /// Categories, sorted by id.
+    categories: Vec<CocoCategory>,
+    /// Image objects so far; `None` once finished.
+    images: Option<Part>,
+    /// Annotation objects so far; `None` once finished.
+    annotations: Option<Part>,
+    /// Images written.
+    image_count: u64,
+    /// Annotations written (= the last annotation id).
+    annotation_count: u64,
+    /// Id of the last image added, to enforce increasing order.
+    last_image_id: Option<u64>,
+}
+
+impl CocoWriter {
+    /// Starts a COCO file at `path` (normally `annotations/coco.json`), whose directory must
+    /// exist. The part files are created now, so an unwritable location fails here, naming the
+    /// path. `categories` are written sorted by id.
+    pub fn create(
+        path: &Path,
+        info: CocoInfo,
+        mut categories: Vec<CocoCategory>,
+    ) -> Result<Self, OutputError> {
+        categories.sort_by_key(|c| c.id);
+        let images = Part::create(path, "images")?;
+        let annotations = match Part::create(path, "annotations") {
+            Ok(part) => part,
+            Err(e) => {
+                let _ = fs::remove_file(&images.path);
+                return Err(e);
+            }
+        };
+        Ok(Self {
+            path: path.to_path_buf(),
+            info,
+            categories,
+            images: Some(images),
+            annotations: Some(annotations),
+            image_count: 0,
+            annotation_count: 0,
+            last_image_id: None,
+        })
+    }
+
+    /// Adds one image and its annotations. Images must come in increasing id order; every
+    /// annotation must belong to `image`. Annotation ids are assigned 1, 2, 3, … in call order.
+    pub fn add_image(
+        &mut self,
+        image: &CocoImage,
+        annotations: &[CocoAnnotation],
+    ) -> Result<(), OutputError> {
+        if let Some(last) = self.last_image_id
+            && image.id <= last
+        {
+            return Err(self.order_error(format!(
+                "image id {} added after image id {last}; images must come in increasing order",
+                image.id
+            )));
+        }
+        if let Some(a) = annotations.iter().find(|a| a.image_id != image.id) {
+            return Err(self.order_error(format!(
+                "annotation for image id {} passed with image id {}",
+                a.image_id, image.id
+            )));
+        }
+        let (Some(images), Some(parts)) = (self.images.as_mut(), self.annotations.as_mut()) else {
+            return Err(self.order_error("the writer is already finished".to_owned()));
+        };
+        images.push(separator(self.image_count), image)?;
+        for a in annotations {
+            let json = AnnotationJson {
+                id: self.annotation_count + 1,
+                image_id: a.image_id,
+                category_id: a.category_id,
+                instance_id: a.instance_id,
+                area: a.area,
+                bbox: a.bbox,
+                iscrowd: 0,
+                segmentation: RleJson {
+                    size: [a.rle_height, a.rle_width],
+                    counts: &a.rle_counts,
+                },
+            };
+            parts.push(separator(self.annotation_count), &json)?;
+            self.annotation_count += 1;
+        }
+        self.image_count += 1;
+        self.last_image_id = Some(image.id);
+        Ok(())
+    }
+
+    /// Assembles `coco.json` from the header, the two parts and the categories, via a
+    /// temporary file, fsync and rename. The part files are removed.
+    pub fn finish(mut self) -> Result<CocoSummary, OutputError> {
+        let (Some(images), Some(annotations)) = (self.images.take(), self.annotations.take())
+        else {
+            return Err(self.order_error("the writer is already finished".to_owned()));
+        };
+        let result = self.assemble(images, annotations);
+        if result.is_ok()
+            && let Some(dir) = self.path.parent()
+        {
+            sync_dir(dir);
+        }
+        result.map(|()| CocoSummary {
+            images: self.image_count,
+            annotations: self.annotation_count,
+        })
+    }
+
+    /// Writes the final file; removes both part files whatever happens.
+    fn assemble(&self, images: Part, annotations: Part) -> Result<(), OutputError> {
+        let image_part = images.path.clone();
+        let annotation_part = annotations.path.clone();
+        let result = (|| {
+            let mut out = AtomicFile::create(&self.path)?;
+            let header = serde_json::to_vec(&Header {
+                info: &self.info,
+                licenses: [],
+            })
+            .map_err(|error| self.json_error(error))?;
+            // Reopen the header object: drop its closing brace and continue with the arrays.
+            let open = header.strip_suffix(b"}").unwrap_or(&header);
+            self.write(&mut out, open)?;
+            self.write(&mut out, b",\"images\":[\n")?;
+            images.copy_into(&mut out)?;
+            self.write(&mut out, b"\n],\"annotations\":[\n")?;
+            annotations.copy_into(&mut out)?;
+            self.write(&mut out, b"\n],\"categories\":")?;
+            let categories =
+                serde_json::to_vec(&self.categories).map_err(|error| self.json_error(error))?;
+            self.write(&mut out, &categories)?;
+            self.write(&mut out, b"}\n")?;
+            out.commit()
+        })();
+        // `copy_into` removes a part it consumed; these cover the early-error paths.
+        let _ = fs::remove_file(image_part);
+        let _ = fs::remove_file(annotation_part);
+        result
+    }
+
+    /// Writes `bytes` to the final temporary file.
+    fn write(&self, out: &mut AtomicFile, bytes: &[u8]) -> Result<(), OutputError> {
+        out.write_all(bytes)
+            .map_err(|e| OutputError::io("write", &self.path, e))
+    }
+
+    /// A serialisation error for the final file.
+    fn json_error(&self, error: serde_json::Error) -> OutputError {
+        OutputError::Json {
+            action: "serialise",
+            path: self.path.clone(),
+            error,
+        }
+    }
+
+    /// A contract violation by the caller.
+    fn order_error(&self, reason: String) -> OutputError {
+        OutputError::CocoOrder {
+            path: self.path.clone(),
+            reason,
+        }
+    }
+}
+
+/// The separator before the `n`-th (0-based) object of a part: nothing, then ",\n".
+fn separator(n: u64) -> &'static [u8] {
+    if n == 0 { b"" } else { b",\n" }
+}
+
+impl Drop for CocoWriter {
+    fn drop(&mut self) {
+        for part in [self.images.take(), self.annotations.take()]
+            .into_iter()
+            .flatten()
+        {
+            // Discard buffered data rather than flushing it into a file we are about to remove.
+            let (file, _) = part.writer.into_parts();
+            drop(file);
+            let _ = fs::remove_file(&part.path);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
+        assert_eq!(civil_from_days(19_782), (2024, 2, 29));
+        assert_eq!(civil_from_days(20_454), (2026, 1, 1));
+    }
+
+    #[test]
+    fn header_serialises_empty_licenses() {
+        let info = CocoInfo::default();
+        let json = serde_json::to_string(&Header {
+            info: &info,
+            licenses: [],
+        });
+        assert!(json.is_ok_and(|j| j.ends_with(",\"licenses\":[]}")));
+    }
+}

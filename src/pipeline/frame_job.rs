@@ -1,0 +1,110 @@
+//! The CPU half of one frame: labels from the id mask, PNG encoding, writing files.
+
+use super::timing::{StageTimes, ms_since};
+use crate::frame::FrameImages;
+use crate::labels::{self, LabelError};
+use crate::output::coco::{CocoAnnotation, CocoImage};
+use crate::output::layout::DatasetLayout;
+use crate::output::{OutputError, atomic, png_encode};
+use crate::world::FrameMeta;
+use std::time::Instant;
+
+/// A rendered frame on its way to the encode pool.
+pub struct EncodeJob {
+    /// Pixels from readback.
+    pub images: FrameImages,
+    /// Its sampled values.
+    pub meta: FrameMeta,
+    /// Timings so far (generate, render, readback).
+    pub times: StageTimes,
+}
+
+/// A finished frame: what the COCO writer needs.
+pub struct FrameResult {
+    /// Global image index.
+    pub index: u64,
+    /// The COCO image entry.
+    pub image: CocoImage,
+    /// Its annotations (one per visible instance, by instance id).
+    pub annotations: Vec<CocoAnnotation>,
+    /// All stage timings.
+    pub times: StageTimes,
+}
+
+/// Errors of the CPU half.
+#[derive(thiserror::Error, Debug)]
+pub enum FrameJobError {
+    /// The id mask could not be labelled.
+    #[error("image {index}: {source}")]
+    Label {
+        /// Image index.
+        index: u64,
+        /// Why.
+        source: LabelError,
+    },
+    /// A file could not be encoded or written.
+    #[error(transparent)]
+    Output(#[from] OutputError),
+}
+
+/// Labels, encodes and writes one frame under `layout`.
+pub fn process(job: EncodeJob, layout: &DatasetLayout) -> Result<FrameResult, FrameJobError> {
+    let EncodeJob { images, meta, mut times } = job;
+    let (index, width, height) = (images.index, images.width, images.height);
+    let start = Instant::now();
+    let labels = labels::label_frame(&images.ids, width, height)
+        .map_err(|source| FrameJobError::Label { index, source })?;
+    times.labels = ms_since(start);
+
+    let start = Instant::now();
+    let ((rgb, instance), semantic) = rayon::join(
+        || {
+            rayon::join(
+                || png_encode::encode_rgb8_from_rgba8(&images.rgba, width, height),
+                || png_encode::encode_gray16(&labels.instance_mask, width, height),
+            )
+        },
+        || png_encode::encode_gray8(&labels.semantic_mask, width, height),
+    );
+    let (rgb, instance, semantic) = (rgb?, instance?, semantic?);
+    let meta_json = serde_json::to_vec_pretty(&meta).map_err(|e| OutputError::Json {
+        action: "serialise",
+        path: layout.meta(index),
+        error: e,
+    })?;
+    times.encode = ms_since(start);
+
+    let start = Instant::now();
+    atomic::write_atomic(&layout.image(index), &rgb)?;
+    atomic::write_atomic(&layout.instance_mask(index), &instance)?;
+    atomic::write_atomic(&layout.semantic_mask(index), &semantic)?;
+    atomic::write_atomic(&layout.meta(index), &meta_json)?;
+    times.write = ms_since(start);
+
+    let image_id = index + 1;
+    let annotations = labels
+        .instances
+        .iter()
+        .map(|inst| CocoAnnotation {
+            image_id,
+            category_id: inst.category_id,
+            instance_id: inst.instance_id,
+            area: inst.area,
+            bbox: inst.bbox,
+            rle_height: inst.rle.height,
+            rle_width: inst.rle.width,
+            rle_counts: inst.rle.to_coco_string(),
+        })
+        .collect();
+    Ok(FrameResult {
+        index,
+        image: CocoImage {
+            id: image_id,
+            file_name: DatasetLayout::image_file_name(index),
+            width,
+            height,
+        },
+        annotations,
+        times,
+    })
+}

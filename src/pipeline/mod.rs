@@ -1,0 +1,211 @@
+//! The frame loop: generation, GPU rendering, readback and encoding overlap.
+//!
+//! ```text
+//! generator thread --(bounded)--> render thread --(bounded)--> rayon encode pool
+//!     ECS worlds                  frames in flight              labels, PNG, files
+//!                                                                      |
+//! caller's thread <------------------(bounded)--------------------------+
+//!     reorders by index, streams COCO, shows progress
+//! ```
+//!
+//! Every queue is bounded, so memory stays flat whatever `--count` is, and the render thread
+//! keeps several frames on the GPU while earlier ones are encoded.
+
+mod frame_job;
+pub mod progress;
+pub mod timing;
+
+pub use frame_job::{EncodeJob, FrameJobError, FrameResult};
+pub use timing::StageTimes;
+
+use crate::output::coco::CocoWriter;
+use crate::output::layout::DatasetLayout;
+use crate::output::OutputError;
+use crate::render::{RenderError, Renderer};
+use crate::world::{FrameGenerator, FrameMeta, WorldError};
+use crate::frame::FrameData;
+use progress::Progress;
+use rayon::iter::{ParallelBridge, ParallelIterator};
+use std::collections::BTreeMap;
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::time::Instant;
+use timing::ms_since;
+
+/// Any stage failed.
+#[derive(thiserror::Error, Debug)]
+pub enum PipelineError {
+    /// Generating a world failed.
+    #[error(transparent)]
+    World(#[from] WorldError),
+    /// The GPU failed.
+    #[error(transparent)]
+    Render(#[from] RenderError),
+    /// Labelling, encoding or writing failed.
+    #[error(transparent)]
+    Frame(#[from] FrameJobError),
+    /// The COCO writer failed.
+    #[error(transparent)]
+    Output(#[from] OutputError),
+    /// A stage thread stopped without saying why.
+    #[error("pipeline stage {0} stopped unexpectedly")]
+    Stopped(&'static str),
+}
+
+/// Which images to make.
+#[derive(Clone, Copy, Debug)]
+pub struct RunRange {
+    /// First global index.
+    pub start: u64,
+    /// Number of images.
+    pub count: u64,
+}
+
+/// What a run did.
+#[derive(Clone, Debug)]
+pub struct RunReport {
+    /// Images written.
+    pub images: u64,
+    /// Annotations written.
+    pub annotations: u64,
+    /// Wall-clock seconds from the first frame to the last file.
+    pub seconds: f64,
+    /// Median ms per stage.
+    pub stages: StageTimes,
+}
+
+impl RunReport {
+    /// End-to-end images per second.
+    pub fn images_per_second(&self) -> f64 {
+        self.images as f64 / self.seconds.max(1e-9)
+    }
+}
+
+type Generated = Result<(FrameData, FrameMeta, f64), PipelineError>;
+
+/// Renders `range` with `generator` and `renderer`, writing under `layout` and into `coco`.
+/// Returns after every image is written; `coco` is left for the caller to finish.
+pub fn run(
+    generator: &FrameGenerator,
+    renderer: &mut Renderer,
+    layout: &DatasetLayout,
+    coco: &mut CocoWriter,
+    range: RunRange,
+    quiet: bool,
+) -> Result<RunReport, PipelineError> {
+    let depth = renderer.slot_count();
+    let started = Instant::now();
+    std::thread::scope(|scope| {
+        let (gen_tx, gen_rx) = sync_channel::<Generated>(depth);
+        let (job_tx, job_rx) = sync_channel::<Result<EncodeJob, PipelineError>>(2);
+        let (res_tx, res_rx) = sync_channel::<Result<FrameResult, PipelineError>>(2 * depth);
+        scope.spawn(move || generate_stage(generator, range, gen_tx));
+        scope.spawn(move || render_stage(renderer, gen_rx, job_tx));
+        scope.spawn(move || encode_stage(layout, job_rx, res_tx));
+        collect_stage(coco, range, res_rx, quiet, started)
+    })
+}
+
+fn generate_stage(generator: &FrameGenerator, range: RunRange, tx: SyncSender<Generated>) {
+    for index in range.start..range.start + range.count {
+        let start = Instant::now();
+        let item = generator
+            .generate(index)
+            .map(|(frame, meta)| (frame, meta, ms_since(start)))
+            .map_err(PipelineError::from);
+        let failed = item.is_err();
+        if tx.send(item).is_err() || failed {
+            return;
+        }
+    }
+}
+
+fn render_stage(
+    renderer: &mut Renderer,
+    rx: Receiver<Generated>,
+    tx: SyncSender<Result<EncodeJob, PipelineError>>,
+) {
+    let mut metas: BTreeMap<u64, (FrameMeta, f64)> = BTreeMap::new();
+    let forward = |done: crate::render::Completed, metas: &mut BTreeMap<u64, (FrameMeta, f64)>| {
+        let (meta, generate) = metas
+            .remove(&done.images.index)
+            .ok_or(PipelineError::Stopped("render (lost frame metadata)"))?;
+        let times = StageTimes {
+            generate,
+            render: done.render_ms,
+            readback: done.readback_ms,
+            ..Default::default()
+        };
+        Ok(EncodeJob { images: done.images, meta, times })
+    };
+    for item in rx {
+        let result = item.and_then(|(frame, meta, generate)| {
+            metas.insert(frame.index, (meta, generate));
+            renderer.submit(&frame).map_err(PipelineError::from)
+        });
+        let job = match result {
+            Ok(None) => continue,
+            Ok(Some(done)) => forward(done, &mut metas),
+            Err(e) => Err(e),
+        };
+        let failed = job.is_err();
+        if tx.send(job).is_err() || failed {
+            return;
+        }
+    }
+    loop {
+        let job = match renderer.collect_oldest() {
+            Ok(None) => return,
+            Ok(Some(done)) => forward(done, &mut metas),
+            Err(e) => Err(e.into()),
+        };
+        let failed = job.is_err();
+        if tx.send(job).is_err() || failed {
+            return;
+        }
+    }
+}
+
+fn encode_stage(
+    layout: &DatasetLayout,
+    rx: Receiver<Result<EncodeJob, PipelineError>>,
+    tx: SyncSender<Result<FrameResult, PipelineError>>,
+) {
+    rx.into_iter().par_bridge().for_each_with(tx, |tx, job| {
+        let result = job.and_then(|job| frame_job::process(job, layout).map_err(PipelineError::from));
+        let _ = tx.send(result);
+    });
+}
+
+fn collect_stage(
+    coco: &mut CocoWriter,
+    range: RunRange,
+    rx: Receiver<Result<FrameResult, PipelineError>>,
+    quiet: bool,
+    started: Instant,
+) -> Result<RunReport, PipelineError> {
+    let mut progress = Progress::new(range.count, quiet);
+    let mut pending: BTreeMap<u64, FrameResult> = BTreeMap::new();
+    let mut next = range.start;
+    let mut times = Vec::with_capacity(range.count.min(100_000) as usize);
+    let mut annotations = 0u64;
+    while next < range.start + range.count {
+        let result = rx.recv().map_err(|_| PipelineError::Stopped("encode"))??;
+        pending.insert(result.index, result);
+        while let Some(ready) = pending.remove(&next) {
+            coco.add_image(&ready.image, &ready.annotations)?;
+            annotations += ready.annotations.len() as u64;
+            if times.len() < 100_000 {
+                times.push(ready.times);
+            }
+            progress.inc();
+            next += 1;
+        }
+    }
+    progress.finish();
+    Ok(RunReport {
+        images: range.count,
+        annotations,
+        seconds: started.elapsed().as_secs_f64(),
+        stages: StageTimes::median_of(&times),
+    })
+}

@@ -1,0 +1,209 @@
+//! Uploads imported assets once: vertex/index buffers, textures, samplers, material bind groups.
+
+use crate::importer::{Asset, FilterMode, Material, Sampler, TextureImage, WrapMode};
+use glam::Mat4;
+use std::collections::HashMap;
+use wgpu::util::DeviceExt;
+
+/// One uploaded triangle list.
+pub struct GpuPrimitive {
+    /// Vertex buffer of [`crate::importer::Vertex`].
+    pub vertices: wgpu::Buffer,
+    /// u32 index buffer.
+    pub indices: wgpu::Buffer,
+    /// Number of indices.
+    pub index_count: u32,
+    /// Index into [`GpuAssets::materials`].
+    pub material: usize,
+}
+
+/// Every asset on the GPU, shared by all frames.
+pub struct GpuAssets {
+    /// All primitives of all assets.
+    pub primitives: Vec<GpuPrimitive>,
+    /// One bind group per material (group 1 of the scene pass).
+    pub materials: Vec<wgpu::BindGroup>,
+    /// Per asset: its parts as (index into `primitives`, part transform).
+    pub parts: Vec<Vec<(usize, Mat4)>>,
+}
+
+impl GpuAssets {
+    /// Uploads `assets`; `layout` is the scene pass's material bind group layout.
+    pub fn upload(
+        device: &wgpu::Device,
+        queue: &wgpu::Queue,
+        layout: &wgpu::BindGroupLayout,
+        assets: &[Asset],
+    ) -> Self {
+        let white = TextureImage {
+            width: 1,
+            height: 1,
+            rgba8: vec![255; 4],
+        };
+        let white_view = upload_texture(device, queue, "gpu_assets::white", &white);
+        let mut samplers = SamplerCache::default();
+        let mut out = GpuAssets {
+            primitives: Vec::new(),
+            materials: Vec::new(),
+            parts: Vec::new(),
+        };
+        for (asset_index, asset) in assets.iter().enumerate() {
+            let name = asset.path.display().to_string();
+            let views: Vec<wgpu::TextureView> = asset
+                .images
+                .iter()
+                .enumerate()
+                .map(|(i, img)| upload_texture(device, queue, &format!("{name}::image{i}"), img))
+                .collect();
+            let material_base = out.materials.len();
+            for (m, material) in asset.materials.iter().enumerate() {
+                let (view, sampler) = match material.base_color_texture {
+                    Some(t) => (&views[t.image], samplers.get(device, t.sampler)),
+                    None => (&white_view, samplers.get(device, Sampler::default())),
+                };
+                let label = format!("{name}::material{m}");
+                out.materials.push(material_bind_group(
+                    device, layout, &label, material, view, sampler,
+                ));
+            }
+            let primitive_base = out.primitives.len();
+            for (p, primitive) in asset.primitives.iter().enumerate() {
+                let label = format!("{name}::primitive{p}");
+                out.primitives.push(GpuPrimitive {
+                    vertices: device.create_buffer_init(&wgpu::util::BufferInitDescriptor {
+                        label: Some(&format!("{label}::vertices")),
+                        contents: bytemuck::cast_slice(&primitive.vertices),
+                        usage: wgpu::BufferUsages::VERTEX,
+                    }),
+                    indices: device.create_buffer_init(&wgpu::util::BufferInitDescriptor {
+                        label: Some(&format!("{label}::indices")),
+                        contents: bytemuck::cast_slice(&primitive.indices),
+                        usage: wgpu::BufferUsages::INDEX,
+                    }),
+                    index_count: primitive.indices.len() as u32,
+                    material: material_base + primitive.material,
+                });
+            }
+            out.parts.push(
+                asset
+                    .parts
+                    .iter()
+                    .map(|part| (primitive_base + part.primitive, part.transform))
+                    .collect(),
+            );
+            tracing::debug!(asset_index, %name, "uploaded asset");
+        }
+        out
+    }
+}
+
+fn material_bind_group(
+    device: &wgpu::Device,
+    layout: &wgpu::BindGroupLayout,
+    label: &str,
+    material: &Material,
+    view: &wgpu::TextureView,
+    sampler: &wgpu::Sampler,
+) -> wgpu::BindGroup {
+    let uniform = device.create_buffer_init(&wgpu::util::BufferInitDescriptor {
+        label: Some(&format!("{label}::uniform")),
+        contents: bytemuck::cast_slice(&material.base_color_factor),
+        usage: wgpu::BufferUsages::UNIFORM,
+    });
+    device.create_bind_group(&wgpu::BindGroupDescriptor {
+        label: Some(&format!("{label}::bind_group")),
+        layout,
+        entries: &[
+            wgpu::BindGroupEntry {
+                binding: 0,
+                resource: uniform.as_entire_binding(),
+            },
+            wgpu::BindGroupEntry {
+                binding: 1,
+                resource: wgpu::BindingResource::TextureView(view),
+            },
+            wgpu::BindGroupEntry {
+                binding: 2,
+                resource: wgpu::BindingResource::Sampler(sampler),
+            },
+        ],
+    })
+}
+
+fn upload_texture(
+    device: &wgpu::Device,
+    queue: &wgpu::Queue,
+    label: &str,
+    image: &TextureImage,
+) -> wgpu::TextureView {
+    let size = wgpu::Extent3d {
+        width: image.width,
+        height: image.height,
+        depth_or_array_layers: 1,
+    };
+    let texture = device.create_texture(&wgpu::TextureDescriptor {
+        label: Some(label),
+        size,
+        mip_level_count: 1,
+        sample_count: 1,
+        dimension: wgpu::TextureDimension::D2,
+        format: wgpu::TextureFormat::Rgba8UnormSrgb,
+        usage: wgpu::TextureUsages::TEXTURE_BINDING | wgpu::TextureUsages::COPY_DST,
+        view_formats: &[],
+    });
+    queue.write_texture(
+        wgpu::TexelCopyTextureInfo {
+            texture: &texture,
+            mip_level: 0,
+            origin: wgpu::Origin3d::ZERO,
+            aspect: wgpu::TextureAspect::All,
+        },
+        &image.rgba8,
+        wgpu::TexelCopyBufferLayout {
+            offset: 0,
+            bytes_per_row: Some(image.width * 4),
+            rows_per_image: Some(image.height),
+        },
+        size,
+    );
+    texture.create_view(&wgpu::TextureViewDescriptor {
+        label: Some(&format!("{label}::view")),
+        ..Default::default()
+    })
+}
+
+/// One wgpu sampler per distinct glTF sampler.
+#[derive(Default)]
+struct SamplerCache {
+    samplers: HashMap<Sampler, wgpu::Sampler>,
+}
+
+impl SamplerCache {
+    fn get(&mut self, device: &wgpu::Device, key: Sampler) -> &wgpu::Sampler {
+        self.samplers.entry(key).or_insert_with(|| {
+            device.create_sampler(&wgpu::SamplerDescriptor {
+                label: Some("gpu_assets::sampler"),
+                address_mode_u: address(key.wrap_u),
+                address_mode_v: address(key.wrap_v),
+                mag_filter: filter(key.mag_filter),
+                min_filter: filter(key.min_filter),
+                ..Default::default()
+            })
+        })
+    }
+}
+
+fn address(mode: WrapMode) -> wgpu::AddressMode {
+    match mode {
+        WrapMode::Repeat => wgpu::AddressMode::Repeat,
+        WrapMode::MirroredRepeat => wgpu::AddressMode::MirrorRepeat,
+        WrapMode::ClampToEdge => wgpu::AddressMode::ClampToEdge,
+    }
+}
+
+fn filter(mode: FilterMode) -> wgpu::FilterMode {
+    match mode {
+        FilterMode::Nearest => wgpu::FilterMode::Nearest,
+        FilterMode::Linear => wgpu::FilterMode::Linear,
+    }
+}

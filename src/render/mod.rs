@@ -1,0 +1,326 @@
+//! Headless wgpu rendering: adapter choice, asset upload, the scene pass and readback.
+//!
+//! Only this module touches wgpu. It consumes [`FrameData`] and produces [`FrameImages`].
+
+mod context;
+mod draw_list;
+mod error;
+mod frame_slot;
+mod gpu_assets;
+pub mod readback;
+mod scene_pass;
+
+pub use context::{AdapterSummary, GpuContext, list_adapters};
+pub use error::RenderError;
+
+use crate::frame::{FrameData, FrameImages};
+use crate::importer::Asset;
+use frame_slot::FrameSlot;
+use gpu_assets::GpuAssets;
+use scene_pass::{FrameUniforms, ScenePass};
+use std::collections::VecDeque;
+use std::sync::mpsc;
+use std::time::Instant;
+
+/// A finished frame and what it cost.
+pub struct Completed {
+    /// The pixels.
+    pub images: FrameImages,
+    /// CPU time spent encoding and submitting, plus time waiting for the GPU, ms.
+    pub render_ms: f64,
+    /// Time copying the mapped buffers out, ms.
+    pub readback_ms: f64,
+}
+
+struct InFlight {
+    slot: usize,
+    index: u64,
+    submission: wgpu::SubmissionIndex,
+    mapped: mpsc::Receiver<Result<(), wgpu::BufferAsyncError>>,
+    submit_ms: f64,
+}
+
+/// Long-lived renderer: owns the pipeline, the uploaded assets and the frames in flight.
+pub struct Renderer {
+    ctx: GpuContext,
+    pass: ScenePass,
+    assets: GpuAssets,
+    slots: Vec<FrameSlot>,
+    free: Vec<usize>,
+    in_flight: VecDeque<InFlight>,
+    width: u32,
+    height: u32,
+}
+
+impl Renderer {
+    /// Builds the pipeline, uploads `assets` and allocates `frames_in_flight` slots.
+    pub fn new(
+        ctx: GpuContext,
+        assets: &[Asset],
+        width: u32,
+        height: u32,
+        frames_in_flight: usize,
+    ) -> Result<Self, RenderError> {
+        let max = ctx.device.limits().max_texture_dimension_2d;
+        if width == 0 || height == 0 || width > max || height > max {
+            return Err(RenderError::BadResolution { width, height, max });
+        }
+        let pass = ScenePass::new(&ctx.device);
+        let assets = GpuAssets::upload(&ctx.device, &ctx.queue, &pass.material_layout, assets);
+        let count = frames_in_flight.max(1);
+        let slots = (0..count)
+            .map(|n| FrameSlot::new(&ctx.device, &pass, n, width, height))
+            .collect();
+        Ok(Self {
+            ctx,
+            pass,
+            assets,
+            slots,
+            free: (0..count).rev().collect(),
+            in_flight: VecDeque::new(),
+            width,
+            height,
+        })
+    }
+
+    /// The adapter in use.
+    pub fn adapter(&self) -> &AdapterSummary {
+        &self.ctx.adapter
+    }
+
+    /// Number of frame slots (frames that can be in flight at once).
+    pub fn slot_count(&self) -> usize {
+        self.slots.len()
+    }
+
+    /// Number of frames submitted and not yet collected.
+    pub fn pending(&self) -> usize {
+        self.in_flight.len()
+    }
+
+    /// Submits `frame`. When every slot is busy, first collects and returns the oldest frame.
+    pub fn submit(&mut self, frame: &FrameData) -> Result<Option<Completed>, RenderError> {
+        self.check_size(frame)?;
+        let done = if self.free.is_empty() {
+            self.collect_oldest()?
+        } else {
+            None
+        };
+        let start = Instant::now();
+        let Some(slot) = self.free.pop() else {
+            return Err(RenderError::Poll("no free frame slot".into()));
+        };
+        let list = draw_list::build(frame, &self.assets.parts).map_err(|asset| {
+            self.free.push(slot);
+            RenderError::UnknownAsset {
+                frame: frame.index,
+                asset,
+                loaded: self.assets.parts.len(),
+            }
+        })?;
+        let submission = self.encode(slot, frame, &list);
+        let mapped = self.map_readbacks(slot);
+        self.in_flight.push_back(InFlight {
+            slot,
+            index: frame.index,
+            submission,
+            mapped,
+            submit_ms: start.elapsed().as_secs_f64() * 1e3,
+        });
+        Ok(done)
+    }
+
+    /// Waits for the oldest frame in flight and returns its pixels; `None` when idle.
+    pub fn collect_oldest(&mut self) -> Result<Option<Completed>, RenderError> {
+        let Some(job) = self.in_flight.pop_front() else {
+            return Ok(None);
+        };
+        let wait = Instant::now();
+        self.ctx
+            .device
+            .poll(wgpu::PollType::Wait {
+                submission_index: Some(job.submission.clone()),
+                timeout: None,
+            })
+            .map_err(|e| RenderError::Poll(e.to_string()))?;
+        for _ in 0..2 {
+            job.mapped
+                .recv()
+                .map_err(|_| RenderError::Readback("map callback never ran".into()))?
+                .map_err(|e| RenderError::Readback(e.to_string()))?;
+        }
+        let render_ms = job.submit_ms + wait.elapsed().as_secs_f64() * 1e3;
+        let copy = Instant::now();
+        let images = self.read_slot(job.slot, job.index)?;
+        self.free.push(job.slot);
+        Ok(Some(Completed {
+            images,
+            render_ms,
+            readback_ms: copy.elapsed().as_secs_f64() * 1e3,
+        }))
+    }
+
+    /// Renders one frame synchronously (for tests and tools).
+    pub fn render_now(&mut self, frame: &FrameData) -> Result<FrameImages, RenderError> {
+        while self.pending() > 0 {
+            self.collect_oldest()?;
+        }
+        self.submit(frame)?;
+        self.collect_oldest()?
+            .map(|c| c.images)
+            .ok_or_else(|| RenderError::Poll("frame vanished".into()))
+    }
+
+    fn check_size(&self, frame: &FrameData) -> Result<(), RenderError> {
+        if frame.width == self.width && frame.height == self.height {
+            return Ok(());
+        }
+        Err(RenderError::SizeMismatch {
+            frame: frame.index,
+            width: frame.width,
+            height: frame.height,
+            expected_width: self.width,
+            expected_height: self.height,
+        })
+    }
+
+    fn encode(&mut self, slot_index: usize, frame: &FrameData, list: &draw_list::DrawList) -> wgpu::SubmissionIndex {
+        let device = &self.ctx.device;
+        let queue = &self.ctx.queue;
+        let slot = &mut self.slots[slot_index];
+        slot.reserve_instances(device, &self.pass, list.instances.len());
+        queue.write_buffer(&slot.uniforms, 0, bytemuck::bytes_of(&frame_uniforms(frame)));
+        if !list.instances.is_empty() {
+            queue.write_buffer(&slot.instances, 0, bytemuck::cast_slice(&list.instances));
+        }
+        let mut encoder = device.create_command_encoder(&wgpu::CommandEncoderDescriptor {
+            label: Some("renderer::encoder"),
+        });
+        self.draw(&mut encoder, slot_index, frame, list);
+        let slot = &self.slots[slot_index];
+        copy_to_buffer(&mut encoder, &slot.color, &slot.color_readback, slot.layout);
+        copy_to_buffer(&mut encoder, &slot.ids, &slot.ids_readback, slot.layout);
+        queue.submit([encoder.finish()])
+    }
+
+    fn draw(&self, encoder: &mut wgpu::CommandEncoder, slot_index: usize, frame: &FrameData, list: &draw_list::DrawList) {
+        let slot = &self.slots[slot_index];
+        let sky = frame.light.sky_color;
+        let clear = |view| wgpu::RenderPassColorAttachment {
+            view,
+            depth_slice: None,
+            resolve_target: None,
+            ops: wgpu::Operations {
+                load: wgpu::LoadOp::Clear(wgpu::Color::TRANSPARENT),
+                store: wgpu::StoreOp::Store,
+            },
+        };
+        let mut color = clear(&slot.color_view);
+        color.ops.load = wgpu::LoadOp::Clear(wgpu::Color {
+            r: f64::from(sky.x),
+            g: f64::from(sky.y),
+            b: f64::from(sky.z),
+            a: 1.0,
+        });
+        let mut pass = encoder.begin_render_pass(&wgpu::RenderPassDescriptor {
+            label: Some("scene_pass::render_pass"),
+            color_attachments: &[Some(color), Some(clear(&slot.ids_view))],
+            depth_stencil_attachment: Some(wgpu::RenderPassDepthStencilAttachment {
+                view: &slot.depth_view,
+                depth_ops: Some(wgpu::Operations {
+                    load: wgpu::LoadOp::Clear(1.0),
+                    store: wgpu::StoreOp::Discard,
+                }),
+                stencil_ops: None,
+            }),
+            ..Default::default()
+        });
+        pass.set_pipeline(&self.pass.pipeline);
+        pass.set_bind_group(0, &slot.bind_group, &[]);
+        for run in &list.runs {
+            let primitive = &self.assets.primitives[run.primitive];
+            pass.set_bind_group(1, &self.assets.materials[primitive.material], &[]);
+            pass.set_vertex_buffer(0, primitive.vertices.slice(..));
+            pass.set_index_buffer(primitive.indices.slice(..), wgpu::IndexFormat::Uint32);
+            pass.draw_indexed(0..primitive.index_count, 0, run.first..run.first + run.count);
+        }
+    }
+
+    fn map_readbacks(&self, slot_index: usize) -> mpsc::Receiver<Result<(), wgpu::BufferAsyncError>> {
+        let slot = &self.slots[slot_index];
+        let (tx, rx) = mpsc::channel();
+        for buffer in [&slot.color_readback, &slot.ids_readback] {
+            let tx = tx.clone();
+            buffer.map_async(wgpu::MapMode::Read, .., move |result| {
+                let _ = tx.send(result);
+            });
+        }
+        rx
+    }
+
+    fn read_slot(&self, slot_index: usize, index: u64) -> Result<FrameImages, RenderError> {
+        let slot = &self.slots[slot_index];
+        let read = |buffer: &wgpu::Buffer| -> Result<Vec<u8>, RenderError> {
+            let view = buffer
+                .get_mapped_range(..)
+                .map_err(|e| RenderError::Readback(e.to_string()))?;
+            let bytes = slot.layout.strip_padding(&view);
+            drop(view);
+            buffer.unmap();
+            Ok(bytes)
+        };
+        let rgba = read(&slot.color_readback)?;
+        let id_bytes = read(&slot.ids_readback)?;
+        let ids = id_bytes
+            .chunks_exact(4)
+            .map(|b| u32::from_ne_bytes([b[0], b[1], b[2], b[3]]))
+            .collect();
+        Ok(FrameImages {
+            index,
+            width: self.width,
+            height: self.height,
+            rgba,
+            ids,
+        })
+    }
+}
+
+fn frame_uniforms(frame: &FrameData) -> FrameUniforms {
+    let light = &frame.light;
+    let v4 = |v: glam::Vec3| [v.x, v.y, v.z, 0.0];
+    FrameUniforms {
+        view_proj: (frame.camera.projection * frame.camera.view).to_cols_array_2d(),
+        sun_direction: v4(light.sun_direction.normalize_or_zero()),
+        sun_color: v4(light.sun_color),
+        ambient: v4(light.ambient),
+    }
+}
+
+fn copy_to_buffer(
+    encoder: &mut wgpu::CommandEncoder,
+    texture: &wgpu::Texture,
+    buffer: &wgpu::Buffer,
+    layout: readback::PaddedLayout,
+) {
+    encoder.copy_texture_to_buffer(
+        wgpu::TexelCopyTextureInfo {
+            texture,
+            mip_level: 0,
+            origin: wgpu::Origin3d::ZERO,
+            aspect: wgpu::TextureAspect::All,
+        },
+        wgpu::TexelCopyBufferInfo {
+            buffer,
+            layout: wgpu::TexelCopyBufferLayout {
+                offset: 0,
+                bytes_per_row: Some(layout.padded_bytes_per_row),
+                rows_per_image: Some(layout.height),
+            },
+        },
+        wgpu::Extent3d {
+            width: layout.width,
+            height: layout.height,
+            depth_or_array_layers: 1,
+        },
+    );
+}

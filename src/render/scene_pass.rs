@@ -1,0 +1,172 @@
+//! The scene pass: one render pipeline writing colour, packed id and depth (MRT).
+
+use crate::importer::Vertex;
+
+/// Colour target format: 8-bit sRGB, written as linear by the shader.
+pub const COLOR_FORMAT: wgpu::TextureFormat = wgpu::TextureFormat::Rgba8UnormSrgb;
+/// Id target format: packed instance and category ids.
+pub const ID_FORMAT: wgpu::TextureFormat = wgpu::TextureFormat::R32Uint;
+/// Depth target format.
+pub const DEPTH_FORMAT: wgpu::TextureFormat = wgpu::TextureFormat::Depth32Float;
+
+/// Per-frame uniforms, laid out as `FrameUniforms` in `shaders/scene.wgsl`.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, bytemuck::Pod, bytemuck::Zeroable)]
+pub struct FrameUniforms {
+    /// Projection × view.
+    pub view_proj: [[f32; 4]; 4],
+    /// Towards the sun (xyz).
+    pub sun_direction: [f32; 4],
+    /// Linear sun colour (rgb).
+    pub sun_color: [f32; 4],
+    /// Linear ambient (rgb).
+    pub ambient: [f32; 4],
+}
+
+/// Per-draw-instance data, laid out as `InstanceData` in `shaders/scene.wgsl`.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, bytemuck::Pod, bytemuck::Zeroable)]
+pub struct InstanceData {
+    /// Part → world.
+    pub model: [[f32; 4]; 4],
+    /// Inverse-transpose of the model's 3×3, as three padded columns.
+    pub normal: [[f32; 4]; 3],
+    /// x: packed id.
+    pub ids: [u32; 4],
+}
+
+/// The pipeline and its bind group layouts, built once.
+pub struct ScenePass {
+    /// Group 0: frame uniforms + instance storage.
+    pub frame_layout: wgpu::BindGroupLayout,
+    /// Group 1: material uniform, base colour texture, sampler.
+    pub material_layout: wgpu::BindGroupLayout,
+    /// The pipeline.
+    pub pipeline: wgpu::RenderPipeline,
+}
+
+fn layout_entry(binding: u32, visibility: wgpu::ShaderStages, ty: wgpu::BindingType) -> wgpu::BindGroupLayoutEntry {
+    wgpu::BindGroupLayoutEntry {
+        binding,
+        visibility,
+        ty,
+        count: None,
+    }
+}
+
+fn buffer_binding(ty: wgpu::BufferBindingType) -> wgpu::BindingType {
+    wgpu::BindingType::Buffer {
+        ty,
+        has_dynamic_offset: false,
+        min_binding_size: None,
+    }
+}
+
+impl ScenePass {
+    /// Compiles `shaders/scene.wgsl` and builds the pipeline.
+    pub fn new(device: &wgpu::Device) -> Self {
+        let both = wgpu::ShaderStages::VERTEX_FRAGMENT;
+        let frame_layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
+            label: Some("scene_pass::frame_layout"),
+            entries: &[
+                layout_entry(0, both, buffer_binding(wgpu::BufferBindingType::Uniform)),
+                layout_entry(
+                    1,
+                    wgpu::ShaderStages::VERTEX,
+                    buffer_binding(wgpu::BufferBindingType::Storage { read_only: true }),
+                ),
+            ],
+        });
+        let material_layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
+            label: Some("scene_pass::material_layout"),
+            entries: &[
+                layout_entry(0, wgpu::ShaderStages::FRAGMENT, buffer_binding(wgpu::BufferBindingType::Uniform)),
+                layout_entry(
+                    1,
+                    wgpu::ShaderStages::FRAGMENT,
+                    wgpu::BindingType::Texture {
+                        sample_type: wgpu::TextureSampleType::Float { filterable: true },
+                        view_dimension: wgpu::TextureViewDimension::D2,
+                        multisampled: false,
+                    },
+                ),
+                layout_entry(
+                    2,
+                    wgpu::ShaderStages::FRAGMENT,
+                    wgpu::BindingType::Sampler(wgpu::SamplerBindingType::Filtering),
+                ),
+            ],
+        });
+        let pipeline = build_pipeline(device, &frame_layout, &material_layout);
+        Self {
+            frame_layout,
+            material_layout,
+            pipeline,
+        }
+    }
+}
+
+fn build_pipeline(
+    device: &wgpu::Device,
+    frame_layout: &wgpu::BindGroupLayout,
+    material_layout: &wgpu::BindGroupLayout,
+) -> wgpu::RenderPipeline {
+    let module = device.create_shader_module(wgpu::ShaderModuleDescriptor {
+        label: Some("scene_pass::shader"),
+        source: wgpu::ShaderSource::Wgsl(include_str!("../../shaders/scene.wgsl").into()),
+    });
+    let layout = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
+        label: Some("scene_pass::pipeline_layout"),
+        bind_group_layouts: &[Some(frame_layout), Some(material_layout)],
+        immediate_size: 0,
+    });
+    let attributes = wgpu::vertex_attr_array![0 => Float32x3, 1 => Float32x3, 2 => Float32x2];
+    device.create_render_pipeline(&wgpu::RenderPipelineDescriptor {
+        label: Some("scene_pass::pipeline"),
+        layout: Some(&layout),
+        vertex: wgpu::VertexState {
+            module: &module,
+            entry_point: Some("vs_main"),
+            compilation_options: Default::default(),
+            buffers: &[Some(wgpu::VertexBufferLayout {
+                array_stride: std::mem::size_of::<Vertex>() as u64,
+                step_mode: wgpu::VertexStepMode::Vertex,
+                attributes: &attributes,
+            })],
+        },
+        primitive: wgpu::PrimitiveState {
+            topology: wgpu::PrimitiveTopology::TriangleList,
+            front_face: wgpu::FrontFace::Ccw,
+            // glTF assets are often single-sided sheets; the shader flips back-face normals.
+            cull_mode: None,
+            ..Default::default()
+        },
+        depth_stencil: Some(wgpu::DepthStencilState {
+            format: DEPTH_FORMAT,
+            depth_write_enabled: Some(true),
+            depth_compare: Some(wgpu::CompareFunction::Less),
+            stencil: Default::default(),
+            bias: Default::default(),
+        }),
+        multisample: wgpu::MultisampleState::default(),
+        fragment: Some(wgpu::FragmentState {
+            module: &module,
+            entry_point: Some("fs_main"),
+            compilation_options: Default::default(),
+            targets: &[
+                Some(wgpu::ColorTargetState {
+                    format: COLOR_FORMAT,
+                    blend: None,
+                    write_mask: wgpu::ColorWrites::ALL,
+                }),
+                Some(wgpu::ColorTargetState {
+                    format: ID_FORMAT,
+                    blend: None,
+                    write_mask: wgpu::ColorWrites::ALL,
+                }),
+            ],
+        }),
+        multiview_mask: None,
+        cache: None,
+    })
+}

@@ -1,0 +1,90 @@
+//! ECS components and resources of the per-image world.
+
+use bevy_ecs::prelude::*;
+use glam::{Quat, Vec3};
+
+/// Placement of an entity in the world.
+#[derive(Component, Clone, Copy, Debug, PartialEq)]
+pub struct Transform {
+    /// Position, metres.
+    pub translation: Vec3,
+    /// Orientation.
+    pub rotation: Quat,
+}
+
+impl Default for Transform {
+    fn default() -> Self {
+        Self {
+            translation: Vec3::ZERO,
+            rotation: Quat::IDENTITY,
+        }
+    }
+}
+
+/// Which asset to draw (index into the scene's asset list).
+#[derive(Component, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MeshRef(pub usize);
+
+/// Semantic category id.
+#[derive(Component, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Category(pub u16);
+
+/// Instance id in this image's instance mask (1..).
+#[derive(Component, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct InstanceId(pub u16);
+
+/// A thing placed by an object group; randomised by the placement system.
+#[derive(Component, Clone, Debug, PartialEq)]
+pub struct Placed {
+    /// Index of its group in the scene's `objects`.
+    pub group: usize,
+    /// Catalogue asset name.
+    pub asset: String,
+    /// Footprint radius, metres.
+    pub radius_m: f32,
+    /// Heading, degrees.
+    pub yaw_deg: f64,
+}
+
+/// Marks the ground (stuff at the origin).
+#[derive(Component, Clone, Copy, Debug, Default)]
+pub struct Ground;
+
+/// The camera's intrinsics; its pose is its [`Transform`].
+#[derive(Component, Clone, Copy, Debug, PartialEq)]
+pub struct Camera {
+    /// Vertical field of view, radians.
+    pub fov_y_rad: f32,
+    /// Near plane, metres.
+    pub near_m: f32,
+    /// Far plane, metres.
+    pub far_m: f32,
+}
+
+/// The sun and sky.
+#[derive(Component, Clone, Copy, Debug, PartialEq)]
+pub struct Sun {
+    /// Unit vector towards the sun.
+    pub direction: Vec3,
+    /// Sun intensity.
+    pub intensity: f32,
+    /// Ambient intensity.
+    pub ambient: f32,
+}
+
+/// Identity of the image being generated.
+#[derive(Resource, Clone, Copy, Debug)]
+pub struct FrameContext {
+    /// Global image index.
+    pub index: u64,
+    /// Dataset seed.
+    pub seed: u64,
+    /// Output width.
+    pub width: u32,
+    /// Output height.
+    pub height: u32,
+}
+
+/// Problems found by systems (placement that cannot succeed, for example).
+#[derive(Resource, Clone, Debug, Default)]
+pub struct FrameErrors(pub Vec<String>);

@@ -1,0 +1,141 @@
+//! The per-image bevy_ecs world: spawn → randomise → extract, producing plain [`FrameData`].
+//!
+//! Each image gets a fresh `World`; all randomness comes from [`rng::frame_rng`] keyed by
+//! `(seed, index)`, so image `i` is the same whatever else is rendered around it.
+
+pub mod components;
+pub mod rng;
+pub mod samples;
+mod systems;
+
+pub use samples::{FrameMeta, ObjectRecord, Sample};
+
+use crate::frame::FrameData;
+use crate::scene::{AssetInfo, LoadedScene, SceneConfig};
+use bevy_ecs::prelude::*;
+use bevy_ecs::schedule::SingleThreadedExecutor;
+use components::{FrameContext, FrameErrors};
+use samples::SampleLog;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use systems::{Extracted, SceneRes};
+
+/// The phases of one image, run in this order.
+#[derive(SystemSet, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FrameSet {
+    /// Create the camera, the sun, the ground and the objects.
+    Spawn,
+    /// Sample poses, camera and lighting.
+    Randomise,
+    /// Copy the world into plain frame data.
+    Extract,
+}
+
+/// What the systems need from the loaded scene (no assets, no GPU data).
+pub struct SceneShared {
+    /// Scene name.
+    pub name: String,
+    /// The parsed configuration.
+    pub config: SceneConfig,
+    /// Asset name → index and category.
+    pub asset_info: BTreeMap<String, AssetInfo>,
+}
+
+/// A frame could not be generated.
+#[derive(thiserror::Error, Debug)]
+pub enum WorldError {
+    /// A system reported a problem, e.g. placement ran out of tries.
+    #[error("image {index}: {message}")]
+    System {
+        /// Image index.
+        index: u64,
+        /// The systems' messages.
+        message: String,
+    },
+    /// Extract produced nothing (no camera or no sun).
+    #[error("image {index}: the world has no camera or no sun")]
+    Incomplete {
+        /// Image index.
+        index: u64,
+    },
+}
+
+/// Generates frames for one scene, seed and resolution.
+#[derive(Clone)]
+pub struct FrameGenerator {
+    shared: Arc<SceneShared>,
+    seed: u64,
+    width: u32,
+    height: u32,
+}
+
+impl FrameGenerator {
+    /// A generator for `scene` at `seed` and `width`×`height`.
+    pub fn new(scene: &LoadedScene, seed: u64, width: u32, height: u32) -> Self {
+        let shared = SceneShared {
+            name: scene.name.clone(),
+            config: scene.config.clone(),
+            asset_info: scene.asset_info.clone(),
+        };
+        Self {
+            shared: Arc::new(shared),
+            seed,
+            width,
+            height,
+        }
+    }
+
+    /// Builds and runs the world for image `index`.
+    pub fn generate(&self, index: u64) -> Result<(FrameData, FrameMeta), WorldError> {
+        let mut world = World::new();
+        world.insert_resource(SceneRes(self.shared.clone()));
+        world.insert_resource(FrameContext {
+            index,
+            seed: self.seed,
+            width: self.width,
+            height: self.height,
+        });
+        world.init_resource::<SampleLog>();
+        world.init_resource::<FrameErrors>();
+        world.init_resource::<Extracted>();
+        schedule().run(&mut world);
+        let errors = world.resource::<FrameErrors>();
+        if !errors.0.is_empty() {
+            return Err(WorldError::System {
+                index,
+                message: errors.0.join("; "),
+            });
+        }
+        world
+            .resource_mut::<Extracted>()
+            .0
+            .take()
+            .ok_or(WorldError::Incomplete { index })
+    }
+}
+
+fn schedule() -> Schedule {
+    let mut schedule = Schedule::default();
+    schedule.set_executor(SingleThreadedExecutor::new());
+    schedule.configure_sets((FrameSet::Spawn, FrameSet::Randomise, FrameSet::Extract).chain());
+    schedule.add_systems(
+        (
+            systems::spawn_camera_and_sun,
+            systems::spawn_ground,
+            systems::spawn_objects,
+        )
+            .chain()
+            .in_set(FrameSet::Spawn),
+    );
+    schedule.add_systems(
+        (
+            systems::randomise_camera,
+            systems::randomise_sun,
+            systems::randomise_placement,
+        )
+            .chain()
+            .in_set(FrameSet::Randomise),
+    );
+    schedule.add_systems(systems::extract.in_set(FrameSet::Extract));
+    schedule
+}
