@@ -939,3 +939,51 @@ fn edge_values_in_json_never_panic() {
     }
     assert!(loads > 1000);
 }
+
+#[test]
+fn normalized_integer_texcoords() {
+    let mut bin = Bin::default();
+    let position = bin.vec3(&TRIANGLE);
+    let u16_view = bin.view(
+        &[0u16, 0, 65535, 0, 0, 65535]
+            .iter()
+            .flat_map(|v| v.to_le_bytes())
+            .collect::<Vec<u8>>(),
+    );
+    let u16_uv = bin.accessor(json!({
+        "bufferView": u16_view, "componentType": UNSIGNED_SHORT, "normalized": true,
+        "count": 3, "type": "VEC2"
+    }));
+    // u8 UVs with a byteStride of 4 (each element padded to 4 bytes).
+    let u8_view = bin.view(&[0, 0, 0, 0, 255, 0, 0, 0, 0, 51, 0, 0]);
+    bin.views[u8_view]["byteStride"] = json!(4);
+    let u8_uv = bin.accessor(json!({
+        "bufferView": u8_view, "componentType": 5121, "normalized": true,
+        "count": 3, "type": "VEC2"
+    }));
+    let meshes = json!([{ "primitives": [
+        { "attributes": { "POSITION": position, "TEXCOORD_0": u16_uv } },
+        { "attributes": { "POSITION": position, "TEXCOORD_0": u8_uv } },
+    ]}]);
+    let asset = load_embedded("uv.gltf", bin.gltf_with_data_uri(one_node_scene(meshes))).unwrap();
+    let uvs =
+        |p: usize| -> Vec<[f32; 2]> { asset.primitives[p].vertices.iter().map(|v| v.uv).collect() };
+    assert_eq!(uvs(0), TRIANGLE_UVS);
+    assert_eq!(uvs(1), [[0.0, 0.0], [1.0, 0.0], [0.0, 0.2]]);
+}
+
+#[test]
+fn non_finite_position_is_reported() {
+    let mut bin = Bin::default();
+    let position = bin.vec3(&[[0.0, 0.0, 0.0], [f32::NAN, 0.0, 0.0], [0.0, 1.0, 0.0]]);
+    // serde_json writes NaN min/max as null: drop them (they are optional to this importer).
+    let accessor = bin.accessors[position].as_object_mut().unwrap();
+    accessor.remove("min");
+    accessor.remove("max");
+    let meshes = json!([{ "primitives": [{ "attributes": { "POSITION": position } }] }]);
+    let msg = error_message("n.gltf", bin.gltf_with_data_uri(one_node_scene(meshes)));
+    assert!(
+        msg.starts_with("n.gltf: mesh 0 primitive 0 POSITION (accessor 0): vertex 1 is not finite"),
+        "{msg}"
+    );
+}

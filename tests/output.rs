@@ -10,9 +10,9 @@ use sdgen::output::atomic::{AtomicFile, write_atomic};
 use sdgen::output::layout::DatasetLayout;
 use sdgen::output::manifest::{DatasetManifest, check_existing, scene_hash, write_manifest};
 use sdgen::output::png_encode::{encode_gray8, encode_gray16, encode_rgb8_from_rgba8};
-use serde_json::Value;
 
-/// COCO writer tests (in `tests/output/coco.rs`).
+/// COCO writer tests.
+#[path = "output/coco.rs"]
 mod coco;
 
 /// A fresh, empty directory under the system temp dir, removed on drop.

@@ -47,6 +47,15 @@ pub(crate) fn load_primitive(
         &positions_accessor,
         &attribute_item("POSITION", &positions_accessor),
     )?;
+    if let Some(i) = positions
+        .iter()
+        .position(|p| !p.iter().all(|c| c.is_finite()))
+    {
+        return Err(ctx.invalid(
+            &attribute_item("POSITION", &positions_accessor),
+            format!("vertex {i} is not finite: {:?}", positions[i]),
+        ));
+    }
     let vertex_count = positions.len();
 
     let normals = match prim.get(&Semantic::Normals) {

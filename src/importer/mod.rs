@@ -182,10 +182,9 @@ pub fn load_asset(source: &dyn FileSource, path: &Path) -> Result<Asset, ImportE
             Entry::Vacant(entry) => {
                 let mut ids = Vec::new();
                 for prim in mesh.primitives() {
-                    let mut converted = mesh::load_primitive(&ctx, mesh.index(), &prim, 0)?;
-                    converted.material = materials.resolve(&ctx, &prim.material())?;
+                    let material = materials.resolve(&ctx, &prim.material())?;
                     ids.push(primitives.len());
-                    primitives.push(converted);
+                    primitives.push(mesh::load_primitive(&ctx, mesh.index(), &prim, material)?);
                 }
                 entry.insert(ids)
             }

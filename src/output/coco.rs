@@ -186,6 +186,9 @@ pub struct CocoWriter {
     annotation_count: u64,
     /// Id of the last image added, to enforce increasing order.
     last_image_id: Option<u64>,
+    /// Set when a write to a part failed: the parts may hold half an object, so the writer
+    /// refuses further use instead of producing invalid JSON.
+    failed: bool,
 }
 
 impl CocoWriter {
@@ -215,6 +218,7 @@ impl CocoWriter {
             image_count: 0,
             annotation_count: 0,
             last_image_id: None,
+            failed: false,
         })
     }
 
@@ -239,6 +243,20 @@ impl CocoWriter {
                 a.image_id, image.id
             )));
         }
+        if self.failed {
+            return Err(self.order_error("an earlier write failed".to_owned()));
+        }
+        let result = self.push_image(image, annotations);
+        self.failed = result.is_err();
+        result
+    }
+
+    /// Appends the image and its annotations to the parts.
+    fn push_image(
+        &mut self,
+        image: &CocoImage,
+        annotations: &[CocoAnnotation],
+    ) -> Result<(), OutputError> {
         let (Some(images), Some(parts)) = (self.images.as_mut(), self.annotations.as_mut()) else {
             return Err(self.order_error("the writer is already finished".to_owned()));
         };
@@ -268,6 +286,9 @@ impl CocoWriter {
     /// Assembles `coco.json` from the header, the two parts and the categories, via a
     /// temporary file, fsync and rename. The part files are removed.
     pub fn finish(mut self) -> Result<CocoSummary, OutputError> {
+        if self.failed {
+            return Err(self.order_error("an earlier write failed".to_owned()));
+        }
         let (Some(images), Some(annotations)) = (self.images.take(), self.annotations.take())
         else {
             return Err(self.order_error("the writer is already finished".to_owned()));

@@ -93,7 +93,7 @@ pub enum OutputError {
         path: PathBuf,
     },
     /// The COCO writer was used against its contract (images out of order, an annotation for
-    /// another image); this is a bug in the caller, reported instead of writing a bad file.
+    /// another image, use after an earlier write failed); reported instead of writing a bad file.
     #[error("cannot add to {}: {reason}", path.display())]
     CocoOrder {
         /// The `coco.json` being written.

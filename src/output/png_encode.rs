@@ -18,7 +18,7 @@
 //! |   size (% of raw)               | 74.0   | 1.6    | 1.5    | 0.7    | 0.7      |
 //!
 //! So RGB uses `Sub` (fastest, and as small as Paeth on rendered content) and the masks use `Up`
-//! (fastest, about 1% of raw). Adaptive costs 15-25% more time for a few percent of size. For
+//! (fastest, about 1% of raw). Adaptive costs 25-35% more time for a few percent of size. For
 //! reference, zlib level 1 with `Up` makes photo-like RGB 43.5% of raw but takes 9.8 ms: worth
 //! revisiting only if disk, not CPU, becomes the bottleneck.
 

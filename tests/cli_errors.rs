@@ -1,0 +1,147 @@
+//! Bad input gets one clear message and a non-zero exit, never a panic.
+
+mod common;
+
+use common::{render, render_ok, temp_dir};
+use std::path::Path;
+
+fn stderr_of(args: &[&str]) -> String {
+    let out = render(args);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(!out.status.success(), "render {args:?} should fail; stderr:\n{stderr}");
+    assert!(!stderr.contains("panicked"), "render {args:?} panicked:\n{stderr}");
+    stderr
+}
+
+/// Writes a copy of the built-in street scene with `edit` applied, next to copies of its assets.
+fn scene_with(dir: &Path, edit: impl Fn(String) -> String) -> String {
+    let repo = common::repo();
+    std::fs::create_dir_all(dir.join("scenes")).unwrap();
+    std::fs::create_dir_all(dir.join("assets")).unwrap();
+    for entry in std::fs::read_dir(repo.join("assets")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.join("assets").join(path.file_name().unwrap())).unwrap();
+    }
+    let text = std::fs::read_to_string(repo.join("scenes/street.ron")).unwrap();
+    let path = dir.join("scenes/street.ron");
+    std::fs::write(&path, edit(text)).unwrap();
+    path.to_str().unwrap().to_owned()
+}
+
+/// 1-based line of the first line of the built-in street scene containing `needle`.
+fn line_of(needle: &str) -> usize {
+    let text = std::fs::read_to_string(common::repo().join("scenes/street.ron")).unwrap();
+    1 + text.lines().position(|l| l.contains(needle)).expect("needle in street.ron")
+}
+
+#[test]
+fn malformed_ron_names_line_and_column() {
+    let dir = temp_dir("bad-syntax");
+    let scene = scene_with(&dir, |t| t.replace("fov_y_deg: (40.0, 75.0),", "fov_y_deg: (40.0, 75.0,,"));
+    let err = stderr_of(&["--scene", &scene, "--count", "1"]);
+    let line = line_of("fov_y_deg");
+    assert!(err.contains(&format!("street.ron:{line}:")), "{err}");
+    assert!(err.contains("camera.fov_y_deg"), "{err}");
+}
+
+#[test]
+fn unknown_field_is_named() {
+    let dir = temp_dir("unknown-field");
+    let scene = scene_with(&dir, |t| t.replace("height_m: (1.2, 1.9),", "height_m: (1.2, 1.9), hieght: 2.0,"));
+    let err = stderr_of(&["--scene", &scene, "--count", "1"]);
+    assert!(err.contains("hieght") && err.contains("camera"), "{err}");
+    assert!(err.contains(&format!("street.ron:{}:", line_of("height_m"))), "{err}");
+}
+
+#[test]
+fn reversed_range_is_an_error_at_its_position() {
+    let dir = temp_dir("bad-range");
+    let scene = scene_with(&dir, |t| t.replace("pitch_deg: (-12.0, 2.0)", "pitch_deg: (2.0, -12.0)"));
+    let err = stderr_of(&["--scene", &scene, "--count", "1"]);
+    assert!(err.contains("camera.pitch_deg") && err.contains("min 2 > max -12"), "{err}");
+    assert!(err.contains(&format!("street.ron:{}:", line_of("pitch_deg"))), "{err}");
+}
+
+#[test]
+fn missing_asset_file_is_named() {
+    let dir = temp_dir("missing-asset");
+    let scene = scene_with(&dir, |t| t);
+    std::fs::remove_file(dir.join("assets/car.glb")).unwrap();
+    let err = stderr_of(&["--scene", &scene, "--count", "1"]);
+    assert!(err.contains("car.glb") && err.contains("cannot read"), "{err}");
+}
+
+#[test]
+fn unknown_asset_name_is_named() {
+    let dir = temp_dir("unknown-asset");
+    let scene = scene_with(&dir, |t| t.replace("assets: [\"car\"]", "assets: [\"tram\"]"));
+    let err = stderr_of(&["--scene", &scene, "--count", "1"]);
+    assert!(err.contains("tram") && err.contains("objects[0].assets[0]"), "{err}");
+}
+
+#[test]
+fn broken_gltf_is_named() {
+    let dir = temp_dir("broken-gltf");
+    let scene = scene_with(&dir, |t| t);
+    std::fs::write(dir.join("assets/car.glb"), b"glTF\x02\x00\x00\x00garbage").unwrap();
+    let err = stderr_of(&["--scene", &scene, "--count", "1"]);
+    assert!(err.contains("car.glb"), "{err}");
+}
+
+#[test]
+fn count_zero_is_refused() {
+    let err = stderr_of(&["--scene", "street", "--count", "0"]);
+    assert!(err.contains("--count must be at least 1"), "{err}");
+}
+
+#[test]
+fn unknown_scene_lists_builtins() {
+    let err = stderr_of(&["--scene", "no-such-scene", "--count", "1"]);
+    assert!(err.contains("no-such-scene") && err.contains("street"), "{err}");
+}
+
+#[test]
+fn unwritable_output_is_reported() {
+    let dir = temp_dir("unwritable");
+    let file = dir.join("a-file");
+    std::fs::write(&file, b"x").unwrap();
+    let out = file.join("sub");
+    let err = stderr_of(&["--scene", "street", "--count", "1", "--width", "32", "--height", "32", "--out", out.to_str().unwrap()]);
+    assert!(err.contains("a-file"), "{err}");
+}
+
+#[test]
+fn refuses_a_different_dataset_unless_forced() {
+    let dir = temp_dir("conflict");
+    let out = dir.join("out");
+    let out = out.to_str().unwrap();
+    let base = ["--scene", "street", "--count", "1", "--width", "32", "--height", "32", "--quiet", "--out", out];
+    render_ok(&base);
+    render_ok(&base); // same dataset: allowed
+    let mut other_seed = base.to_vec();
+    other_seed.extend_from_slice(&["--seed", "5"]);
+    let err = stderr_of(&other_seed);
+    assert!(err.contains("seed") && err.contains("--force"), "{err}");
+    let mut other_size = base.to_vec();
+    other_size[5] = "48";
+    let err = stderr_of(&other_size);
+    assert!(err.contains("resolution 32x32 vs 48x32"), "{err}");
+    other_seed.push("--force");
+    render_ok(&other_seed);
+}
+
+#[test]
+fn refuses_a_directory_of_other_files() {
+    let dir = temp_dir("junk");
+    std::fs::write(dir.join("notes.txt"), b"mine").unwrap();
+    let err = stderr_of(&["--scene", "street", "--count", "1", "--out", dir.to_str().unwrap()]);
+    assert!(err.contains("not an sdgen dataset"), "{err}");
+}
+
+#[test]
+fn scenes_and_adapters_subcommands_work() {
+    let out = render_ok(&["scenes"]);
+    assert!(String::from_utf8_lossy(&out.stdout).lines().any(|l| l == "street"));
+    let out = render_ok(&["adapters"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("would use:"));
+}

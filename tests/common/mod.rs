@@ -1,0 +1,50 @@
+//! Shared helpers for integration tests: a GPU context that fails loudly, temp dirs, running `render`.
+#![allow(dead_code)]
+
+use sdgen::render::GpuContext;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A GPU context, or a panic that says why: GPU tests never pass silently without an adapter.
+pub fn gpu() -> GpuContext {
+    match GpuContext::new(None) {
+        Ok(ctx) => ctx,
+        Err(e) => panic!(
+            "this test needs a wgpu adapter and found none: {e}\n\
+             on Debian/Ubuntu: apt-get install mesa-vulkan-drivers (lavapipe)"
+        ),
+    }
+}
+
+/// A fresh, empty directory under the system temp dir, unique per test and process.
+pub fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("sdgen-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create temp dir");
+    dir
+}
+
+/// Runs the `render` binary with `args`.
+pub fn render(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_render"))
+        .args(args)
+        .env("RUST_LOG", "error")
+        .output()
+        .expect("run render")
+}
+
+/// Runs `render` and panics with its stderr unless it succeeds.
+pub fn render_ok(args: &[&str]) -> Output {
+    let out = render(args);
+    assert!(
+        out.status.success(),
+        "render {args:?} failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+/// The repository root.
+pub fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
