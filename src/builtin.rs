@@ -5,9 +5,15 @@ use std::path::PathBuf;
 
 static FILES: &[(&str, &[u8])] = &[
     ("scenes/street.ron", include_bytes!("../scenes/street.ron")),
-    ("assets/catalog.ron", include_bytes!("../assets/catalog.ron")),
+    (
+        "assets/catalog.ron",
+        include_bytes!("../assets/catalog.ron"),
+    ),
     ("assets/car.glb", include_bytes!("../assets/car.glb")),
-    ("assets/person.gltf", include_bytes!("../assets/person.gltf")),
+    (
+        "assets/person.gltf",
+        include_bytes!("../assets/person.gltf"),
+    ),
     ("assets/road.glb", include_bytes!("../assets/road.glb")),
 ];
 

@@ -19,7 +19,10 @@ pub fn pack_id(instance_id: u16, category_id: u16) -> u32 {
 
 /// Splits a packed id pixel into `(instance_id, category_id)`.
 pub fn unpack_id(packed: u32) -> (u16, u16) {
-    ((packed & INSTANCE_MASK) as u16, (packed >> INSTANCE_BITS) as u16)
+    (
+        (packed & INSTANCE_MASK) as u16,
+        (packed >> INSTANCE_BITS) as u16,
+    )
 }
 
 /// The camera for one frame, already reduced to matrices.

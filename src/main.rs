@@ -6,7 +6,7 @@ use clap::{Args, Parser, Subcommand};
 use sdgen::output::coco::{CocoCategory, CocoInfo, CocoWriter};
 use sdgen::output::layout::DatasetLayout;
 use sdgen::output::manifest::{self, DatasetManifest};
-use sdgen::pipeline::{self, RunReport, RunRange, StageTimes};
+use sdgen::pipeline::{self, RunRange, RunReport, StageTimes};
 use sdgen::render::{GpuContext, Renderer, list_adapters};
 use sdgen::scene::{CategoryKind, LoadedScene};
 use sdgen::source::{DiskSource, FileSource};
@@ -83,8 +83,7 @@ struct RenderArgs {
 fn main() {
     tracing_subscriber::fmt()
         .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "warn".into()),
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn".into()),
         )
         .with_writer(std::io::stderr)
         .init();
@@ -151,7 +150,10 @@ struct Plan {
 
 fn plan(args: &RenderArgs) -> Result<Plan> {
     let Some(scene_arg) = args.scene.as_deref() else {
-        bail!("--scene is required (a .ron file or a built-in name: {})", builtin::scene_names().join(", "));
+        bail!(
+            "--scene is required (a .ron file or a built-in name: {})",
+            builtin::scene_names().join(", ")
+        );
     };
     if args.count == 0 {
         bail!("--count must be at least 1");
@@ -173,7 +175,10 @@ fn plan(args: &RenderArgs) -> Result<Plan> {
         scene,
         width,
         height,
-        range: RunRange { start: args.start, count: args.count },
+        range: RunRange {
+            start: args.start,
+            count: args.count,
+        },
     })
 }
 
@@ -183,7 +188,11 @@ fn thing_categories(scene: &LoadedScene) -> Vec<CocoCategory> {
         .categories
         .iter()
         .filter(|c| c.kind == CategoryKind::Thing)
-        .map(|c| CocoCategory { id: c.id, name: c.name.clone(), supercategory: c.supercategory.clone() })
+        .map(|c| CocoCategory {
+            id: c.id,
+            name: c.name.clone(),
+            supercategory: c.supercategory.clone(),
+        })
         .collect()
 }
 
@@ -203,10 +212,18 @@ fn manifest_for(plan: &Plan, complete: bool) -> DatasetManifest {
 }
 
 /// Renders one dataset into `layout`; returns the report.
-fn render_into(plan: &Plan, renderer: &mut Renderer, layout: &DatasetLayout, quiet: bool) -> Result<RunReport> {
+fn render_into(
+    plan: &Plan,
+    renderer: &mut Renderer,
+    layout: &DatasetLayout,
+    quiet: bool,
+) -> Result<RunReport> {
     layout.create_dirs()?;
     manifest::write_manifest(layout, &manifest_for(plan, false))?;
-    let info = CocoInfo::now(format!("sdgen synthetic dataset, scene {}", plan.scene.name), env!("CARGO_PKG_VERSION"));
+    let info = CocoInfo::now(
+        format!("sdgen synthetic dataset, scene {}", plan.scene.name),
+        env!("CARGO_PKG_VERSION"),
+    );
     let mut coco = CocoWriter::create(&layout.coco(), info, thing_categories(&plan.scene))?;
     let generator = FrameGenerator::new(&plan.scene, plan.seed, plan.width, plan.height);
     let report = pipeline::run(&generator, renderer, layout, &mut coco, plan.range, quiet)?;
@@ -217,18 +234,36 @@ fn render_into(plan: &Plan, renderer: &mut Renderer, layout: &DatasetLayout, qui
 
 fn make_renderer(plan: &Plan, adapter: Option<&str>) -> Result<Renderer> {
     let ctx = GpuContext::new(adapter)?;
-    let assets: Vec<_> = plan.scene.assets.iter().map(|a| a.as_ref().clone()).collect();
-    Ok(Renderer::new(ctx, &assets, plan.width, plan.height, FRAMES_IN_FLIGHT)?)
+    let assets: Vec<_> = plan
+        .scene
+        .assets
+        .iter()
+        .map(|a| a.as_ref().clone())
+        .collect();
+    Ok(Renderer::new(
+        ctx,
+        &assets,
+        plan.width,
+        plan.height,
+        FRAMES_IN_FLIGHT,
+    )?)
 }
 
 fn render(args: &RenderArgs) -> Result<()> {
     let plan = plan(args)?;
-    let out = args.out.clone().unwrap_or_else(|| PathBuf::from("out").join(scene::stem(&plan.scene.path)));
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("out").join(scene::stem(&plan.scene.path)));
     manifest::check_existing(&out, &manifest_for(&plan, false), args.force)?;
     let mut renderer = make_renderer(&plan, args.adapter.as_deref())?;
     let layout = DatasetLayout::new(&out);
-    let report = render_into(&plan, &mut renderer, &layout, args.quiet)
-        .with_context(|| format!("rendering into {} failed; the dataset there is incomplete", out.display()))?;
+    let report = render_into(&plan, &mut renderer, &layout, args.quiet).with_context(|| {
+        format!(
+            "rendering into {} failed; the dataset there is incomplete",
+            out.display()
+        )
+    })?;
     if !args.quiet {
         println!(
             "wrote {} images, {} annotations to {} in {:.1} s: {:.1} images/s on {}",
@@ -248,7 +283,12 @@ fn bench(args: &RenderArgs) -> Result<()> {
     let mut renderer = make_renderer(&plan, args.adapter.as_deref())?;
     println!(
         "bench: scene {}, {}x{}, {} images x {} runs, adapter {}",
-        plan.scene.name, plan.width, plan.height, plan.range.count, args.bench_runs, renderer.adapter()
+        plan.scene.name,
+        plan.width,
+        plan.height,
+        plan.range.count,
+        args.bench_runs,
+        renderer.adapter()
     );
     let mut rates = Vec::new();
     let mut stages = Vec::new();
@@ -258,11 +298,20 @@ fn bench(args: &RenderArgs) -> Result<()> {
         let report = render_into(&plan, &mut renderer, &layout, true);
         let _ = std::fs::remove_dir_all(&dir);
         let report = report?;
-        println!("run {}: {:.2} images/s ({} images in {:.2} s)", run + 1, report.images_per_second(), report.images, report.seconds);
+        println!(
+            "run {}: {:.2} images/s ({} images in {:.2} s)",
+            run + 1,
+            report.images_per_second(),
+            report.images,
+            report.seconds
+        );
         rates.push(report.images_per_second());
         stages.push(report.stages);
     }
-    println!("median: {:.2} images/s end to end", pipeline::timing::median(rates));
+    println!(
+        "median: {:.2} images/s end to end",
+        pipeline::timing::median(rates)
+    );
     println!("median ms per image and stage (stages overlap, so they do not add up):");
     for (name, ms) in StageTimes::median_of(&stages).named() {
         println!("  {name:<9} {ms:8.2} ms");

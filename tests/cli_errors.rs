@@ -8,8 +8,14 @@ use std::path::Path;
 fn stderr_of(args: &[&str]) -> String {
     let out = render(args);
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert!(!out.status.success(), "render {args:?} should fail; stderr:\n{stderr}");
-    assert!(!stderr.contains("panicked"), "render {args:?} panicked:\n{stderr}");
+    assert!(
+        !out.status.success(),
+        "render {args:?} should fail; stderr:\n{stderr}"
+    );
+    assert!(
+        !stderr.contains("panicked"),
+        "render {args:?} panicked:\n{stderr}"
+    );
     stderr
 }
 
@@ -31,13 +37,18 @@ fn scene_with(dir: &Path, edit: impl Fn(String) -> String) -> String {
 /// 1-based line of the first line of the built-in street scene containing `needle`.
 fn line_of(needle: &str) -> usize {
     let text = std::fs::read_to_string(common::repo().join("scenes/street.ron")).unwrap();
-    1 + text.lines().position(|l| l.contains(needle)).expect("needle in street.ron")
+    1 + text
+        .lines()
+        .position(|l| l.contains(needle))
+        .expect("needle in street.ron")
 }
 
 #[test]
 fn malformed_ron_names_line_and_column() {
     let dir = temp_dir("bad-syntax");
-    let scene = scene_with(&dir, |t| t.replace("fov_y_deg: (40.0, 75.0),", "fov_y_deg: (40.0, 75.0,,"));
+    let scene = scene_with(&dir, |t| {
+        t.replace("fov_y_deg: (40.0, 75.0),", "fov_y_deg: (40.0, 75.0,,")
+    });
     let err = stderr_of(&["--scene", &scene, "--count", "1"]);
     let line = line_of("fov_y_deg");
     assert!(err.contains(&format!("street.ron:{line}:")), "{err}");
@@ -47,19 +58,35 @@ fn malformed_ron_names_line_and_column() {
 #[test]
 fn unknown_field_is_named() {
     let dir = temp_dir("unknown-field");
-    let scene = scene_with(&dir, |t| t.replace("height_m: (1.2, 1.9),", "height_m: (1.2, 1.9), hieght: 2.0,"));
+    let scene = scene_with(&dir, |t| {
+        t.replace(
+            "height_m: (1.2, 1.9),",
+            "height_m: (1.2, 1.9), hieght: 2.0,",
+        )
+    });
     let err = stderr_of(&["--scene", &scene, "--count", "1"]);
     assert!(err.contains("hieght") && err.contains("camera"), "{err}");
-    assert!(err.contains(&format!("street.ron:{}:", line_of("height_m"))), "{err}");
+    assert!(
+        err.contains(&format!("street.ron:{}:", line_of("height_m"))),
+        "{err}"
+    );
 }
 
 #[test]
 fn reversed_range_is_an_error_at_its_position() {
     let dir = temp_dir("bad-range");
-    let scene = scene_with(&dir, |t| t.replace("pitch_deg: (-12.0, 2.0)", "pitch_deg: (2.0, -12.0)"));
+    let scene = scene_with(&dir, |t| {
+        t.replace("pitch_deg: (-12.0, 2.0)", "pitch_deg: (2.0, -12.0)")
+    });
     let err = stderr_of(&["--scene", &scene, "--count", "1"]);
-    assert!(err.contains("camera.pitch_deg") && err.contains("min 2 > max -12"), "{err}");
-    assert!(err.contains(&format!("street.ron:{}:", line_of("pitch_deg"))), "{err}");
+    assert!(
+        err.contains("camera.pitch_deg") && err.contains("min 2 > max -12"),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("street.ron:{}:", line_of("pitch_deg"))),
+        "{err}"
+    );
 }
 
 #[test]
@@ -68,15 +95,23 @@ fn missing_asset_file_is_named() {
     let scene = scene_with(&dir, |t| t);
     std::fs::remove_file(dir.join("assets/car.glb")).unwrap();
     let err = stderr_of(&["--scene", &scene, "--count", "1"]);
-    assert!(err.contains("car.glb") && err.contains("cannot read"), "{err}");
+    assert!(
+        err.contains("car.glb") && err.contains("cannot read"),
+        "{err}"
+    );
 }
 
 #[test]
 fn unknown_asset_name_is_named() {
     let dir = temp_dir("unknown-asset");
-    let scene = scene_with(&dir, |t| t.replace("assets: [\"car\"]", "assets: [\"tram\"]"));
+    let scene = scene_with(&dir, |t| {
+        t.replace("assets: [\"car\"]", "assets: [\"tram\"]")
+    });
     let err = stderr_of(&["--scene", &scene, "--count", "1"]);
-    assert!(err.contains("tram") && err.contains("objects[0].assets[0]"), "{err}");
+    assert!(
+        err.contains("tram") && err.contains("objects[0].assets[0]"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -97,7 +132,10 @@ fn count_zero_is_refused() {
 #[test]
 fn unknown_scene_lists_builtins() {
     let err = stderr_of(&["--scene", "no-such-scene", "--count", "1"]);
-    assert!(err.contains("no-such-scene") && err.contains("street"), "{err}");
+    assert!(
+        err.contains("no-such-scene") && err.contains("street"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -106,7 +144,18 @@ fn unwritable_output_is_reported() {
     let file = dir.join("a-file");
     std::fs::write(&file, b"x").unwrap();
     let out = file.join("sub");
-    let err = stderr_of(&["--scene", "street", "--count", "1", "--width", "32", "--height", "32", "--out", out.to_str().unwrap()]);
+    let err = stderr_of(&[
+        "--scene",
+        "street",
+        "--count",
+        "1",
+        "--width",
+        "32",
+        "--height",
+        "32",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
     assert!(err.contains("a-file"), "{err}");
 }
 
@@ -115,7 +164,10 @@ fn refuses_a_different_dataset_unless_forced() {
     let dir = temp_dir("conflict");
     let out = dir.join("out");
     let out = out.to_str().unwrap();
-    let base = ["--scene", "street", "--count", "1", "--width", "32", "--height", "32", "--quiet", "--out", out];
+    let base = [
+        "--scene", "street", "--count", "1", "--width", "32", "--height", "32", "--quiet", "--out",
+        out,
+    ];
     render_ok(&base);
     render_ok(&base); // same dataset: allowed
     let mut other_seed = base.to_vec();
@@ -134,14 +186,25 @@ fn refuses_a_different_dataset_unless_forced() {
 fn refuses_a_directory_of_other_files() {
     let dir = temp_dir("junk");
     std::fs::write(dir.join("notes.txt"), b"mine").unwrap();
-    let err = stderr_of(&["--scene", "street", "--count", "1", "--out", dir.to_str().unwrap()]);
+    let err = stderr_of(&[
+        "--scene",
+        "street",
+        "--count",
+        "1",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
     assert!(err.contains("not an sdgen dataset"), "{err}");
 }
 
 #[test]
 fn scenes_and_adapters_subcommands_work() {
     let out = render_ok(&["scenes"]);
-    assert!(String::from_utf8_lossy(&out.stdout).lines().any(|l| l == "street"));
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .any(|l| l == "street")
+    );
     let out = render_ok(&["adapters"]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("would use:"));
 }

@@ -15,7 +15,11 @@ fn python() -> PathBuf {
         return p.into();
     }
     let venv = repo().join(".venv/bin/python");
-    if venv.is_file() { venv } else { "python3".into() }
+    if venv.is_file() {
+        venv
+    } else {
+        "python3".into()
+    }
 }
 
 fn run_render(out: &Path, extra: &[&str]) {
@@ -32,7 +36,8 @@ fn read(path: PathBuf) -> Vec<u8> {
 
 /// Annotations with their dataset-wide `id` removed, grouped per image id.
 fn annotations_without_ids(out: &Path) -> Vec<serde_json::Value> {
-    let coco: serde_json::Value = serde_json::from_slice(&read(out.join("annotations/coco.json"))).unwrap();
+    let coco: serde_json::Value =
+        serde_json::from_slice(&read(out.join("annotations/coco.json"))).unwrap();
     coco["annotations"]
         .as_array()
         .unwrap()
@@ -62,7 +67,12 @@ fn pycocotools_agrees_with_every_label() {
         .arg(repo().join("tests/coco_check.py"))
         .arg(&out)
         .output()
-        .unwrap_or_else(|e| panic!("cannot run {} (set SDGEN_PYTHON to a Python with pycocotools): {e}", python().display()));
+        .unwrap_or_else(|e| {
+            panic!(
+                "cannot run {} (set SDGEN_PYTHON to a Python with pycocotools): {e}",
+                python().display()
+            )
+        });
     assert!(
         status.status.success(),
         "coco_check failed (needs numpy, pillow and pycocotools; see .ci/run):\n{}\n{}",
@@ -70,7 +80,10 @@ fn pycocotools_agrees_with_every_label() {
         String::from_utf8_lossy(&status.stderr)
     );
     let stdout = String::from_utf8_lossy(&status.stdout);
-    assert!(stdout.contains("bbox AP = 1.000") && stdout.contains("segm AP = 1.000"), "{stdout}");
+    assert!(
+        stdout.contains("bbox AP = 1.000") && stdout.contains("segm AP = 1.000"),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -79,12 +92,20 @@ fn two_runs_are_byte_identical() {
     run_render(&a, &["--count", "6", "--seed", "42"]);
     run_render(&b, &["--count", "6", "--seed", "42"]);
     for index in 0..6 {
-        assert!(per_image_files(&a, index) == per_image_files(&b, index), "image {index} differs");
+        assert!(
+            per_image_files(&a, index) == per_image_files(&b, index),
+            "image {index} differs"
+        );
     }
     assert_eq!(annotations_without_ids(&a), annotations_without_ids(&b));
     let coco = |d: &Path| {
-        let v: serde_json::Value = serde_json::from_slice(&read(d.join("annotations/coco.json"))).unwrap();
-        (v["images"].clone(), v["annotations"].clone(), v["categories"].clone())
+        let v: serde_json::Value =
+            serde_json::from_slice(&read(d.join("annotations/coco.json"))).unwrap();
+        (
+            v["images"].clone(),
+            v["annotations"].clone(),
+            v["categories"].clone(),
+        )
     };
     assert_eq!(coco(&a), coco(&b));
 }
@@ -95,7 +116,10 @@ fn start_reproduces_a_slice_of_a_longer_run() {
     run_render(&full, &["--count", "8"]);
     run_render(&slice, &["--start", "5", "--count", "3"]);
     for index in 5..8 {
-        assert!(per_image_files(&full, index) == per_image_files(&slice, index), "image {index} differs");
+        assert!(
+            per_image_files(&full, index) == per_image_files(&slice, index),
+            "image {index} differs"
+        );
     }
     let full_anns: Vec<_> = annotations_without_ids(&full)
         .into_iter()
@@ -110,13 +134,25 @@ fn images_are_never_near_copies() {
     let out = temp_dir("distinct");
     run_render(&out, &["--count", "10"]);
     let images: Vec<Vec<u8>> = (0..10)
-        .map(|i| image::load_from_memory(&read(out.join(format!("images/{i:06}.png")))).unwrap().to_rgb8().into_raw())
+        .map(|i| {
+            image::load_from_memory(&read(out.join(format!("images/{i:06}.png"))))
+                .unwrap()
+                .to_rgb8()
+                .into_raw()
+        })
         .collect();
     for i in 0..images.len() {
         for j in i + 1..images.len() {
-            let diff: u64 = images[i].iter().zip(&images[j]).map(|(a, b)| u64::from(a.abs_diff(*b))).sum();
+            let diff: u64 = images[i]
+                .iter()
+                .zip(&images[j])
+                .map(|(a, b)| u64::from(a.abs_diff(*b)))
+                .sum();
             let mean = diff as f64 / images[i].len() as f64;
-            assert!(mean > 4.0, "images {i} and {j} are near-copies (mean abs diff {mean:.2})");
+            assert!(
+                mean > 4.0,
+                "images {i} and {j} are near-copies (mean abs diff {mean:.2})"
+            );
         }
     }
 }
@@ -129,7 +165,10 @@ fn dataset_json_records_the_run() {
     assert_eq!(m["scene_name"], "street");
     assert_eq!(m["seed"], 9);
     assert_eq!(m["count"], 2);
-    assert_eq!((m["width"].as_u64(), m["height"].as_u64()), (Some(160), Some(96)));
+    assert_eq!(
+        (m["width"].as_u64(), m["height"].as_u64()),
+        (Some(160), Some(96))
+    );
     assert_eq!(m["complete"], true);
     assert_eq!(m["scene_hash"].as_str().unwrap().len(), 64);
 }

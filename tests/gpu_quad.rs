@@ -11,7 +11,11 @@ use sdgen::render::Renderer;
 
 /// A unit quad in the XY plane facing +Z, spanning [x0, x1] × [y0, y1] at z = 0.
 fn quad_asset(x0: f32, x1: f32, y0: f32, y1: f32) -> Asset {
-    let v = |x, y| Vertex { position: [x, y, 0.0], normal: [0.0, 0.0, 1.0], uv: [0.0, 0.0] };
+    let v = |x, y| Vertex {
+        position: [x, y, 0.0],
+        normal: [0.0, 0.0, 1.0],
+        uv: [0.0, 0.0],
+    };
     Asset {
         path: "quad".into(),
         primitives: vec![MeshPrimitive {
@@ -21,14 +25,19 @@ fn quad_asset(x0: f32, x1: f32, y0: f32, y1: f32) -> Asset {
         }],
         materials: vec![Material::default()],
         images: vec![],
-        parts: vec![MeshPart { primitive: 0, transform: Mat4::IDENTITY }],
+        parts: vec![MeshPart {
+            primitive: 0,
+            transform: Mat4::IDENTITY,
+        }],
         bounds: (Vec3::new(x0, y0, 0.0), Vec3::new(x1, y1, 0.0)),
     }
 }
 
 /// Pixel columns (or rows) whose centres lie strictly inside (lo, hi), in pixel units.
 fn covered(lo: f64, hi: f64, size: u32) -> Vec<u32> {
-    (0..size).filter(|&c| f64::from(c) + 0.5 > lo && f64::from(c) + 0.5 < hi).collect()
+    (0..size)
+        .filter(|&c| f64::from(c) + 0.5 > lo && f64::from(c) + 0.5 < hi)
+        .collect()
 }
 
 fn check(width: u32, height: u32) {
@@ -40,10 +49,20 @@ fn check(width: u32, height: u32) {
         height,
         camera: CameraData {
             view: Mat4::IDENTITY,
-            projection: glam::camera::rh::proj::directx::perspective(std::f32::consts::FRAC_PI_2, aspect, 0.1, 100.0),
+            projection: glam::camera::rh::proj::directx::perspective(
+                std::f32::consts::FRAC_PI_2,
+                aspect,
+                0.1,
+                100.0,
+            ),
             position: Vec3::ZERO,
         },
-        light: LightData { sun_direction: Vec3::Z, sun_color: Vec3::ONE, ambient: Vec3::splat(0.2), sky_color: Vec3::ZERO },
+        light: LightData {
+            sun_direction: Vec3::Z,
+            sun_color: Vec3::ONE,
+            ambient: Vec3::splat(0.2),
+            sky_color: Vec3::ZERO,
+        },
         objects: vec![ObjectDraw {
             asset: 0,
             transform: Mat4::from_translation(Vec3::new(0.0, 0.0, -depth)),
@@ -51,12 +70,24 @@ fn check(width: u32, height: u32) {
             category_id: 3,
         }],
     };
-    let mut renderer = Renderer::new(common::gpu(), &[quad_asset(x0, x1, y0, y1)], width, height, 2).unwrap();
+    let mut renderer = Renderer::new(
+        common::gpu(),
+        &[quad_asset(x0, x1, y0, y1)],
+        width,
+        height,
+        2,
+    )
+    .unwrap();
     let images = renderer.render_now(&frame).unwrap();
     let labels = label_frame(&images.ids, width, height).unwrap();
 
     // Analytic projection, independent of the renderer: fov 90° so f = 1.
-    let (w, h, a, d) = (f64::from(width), f64::from(height), f64::from(aspect), f64::from(depth));
+    let (w, h, a, d) = (
+        f64::from(width),
+        f64::from(height),
+        f64::from(aspect),
+        f64::from(depth),
+    );
     let px = |x: f32| (f64::from(x) / (a * d) + 1.0) / 2.0 * w;
     let py = |y: f32| (1.0 - f64::from(y) / d) / 2.0 * h;
     let cols = covered(px(x0), px(x1), width);
@@ -67,17 +98,29 @@ fn check(width: u32, height: u32) {
     let inst = &labels.instances[0];
     assert_eq!(inst.instance_id, 7);
     assert_eq!(inst.category_id, 3);
-    assert_eq!(inst.area, (cols.len() * rows.len()) as u64, "{width}x{height}: area");
+    assert_eq!(
+        inst.area,
+        (cols.len() * rows.len()) as u64,
+        "{width}x{height}: area"
+    );
     assert_eq!(inst.bbox, expected_bbox, "{width}x{height}: bbox");
     for (p, &id) in labels.instance_mask.iter().enumerate() {
         let (c, r) = (p as u32 % width, p as u32 / width);
         let inside = cols.contains(&c) && rows.contains(&r);
-        assert_eq!(id, if inside { 7 } else { 0 }, "{width}x{height}: pixel ({c}, {r})");
+        assert_eq!(
+            id,
+            if inside { 7 } else { 0 },
+            "{width}x{height}: pixel ({c}, {r})"
+        );
     }
     // Colour: lit quad is white-ish, background is the black clear colour.
     assert_eq!(&images.rgba[..3], &[0, 0, 0]);
     let centre = ((rows[rows.len() / 2] * width + cols[cols.len() / 2]) * 4) as usize;
-    assert!(images.rgba[centre] > 200, "quad is lit: {}", images.rgba[centre]);
+    assert!(
+        images.rgba[centre] > 200,
+        "quad is lit: {}",
+        images.rgba[centre]
+    );
 }
 
 #[test]

@@ -12,9 +12,12 @@ fn every_wgsl_file_validates() {
         let source = std::fs::read_to_string(&path).expect("read shader");
         let module = naga::front::wgsl::parse_str(&source)
             .unwrap_or_else(|e| panic!("{}: {}", path.display(), e.emit_to_string(&source)));
-        naga::valid::Validator::new(naga::valid::ValidationFlags::all(), naga::valid::Capabilities::all())
-            .validate(&module)
-            .unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
+        naga::valid::Validator::new(
+            naga::valid::ValidationFlags::all(),
+            naga::valid::Capabilities::all(),
+        )
+        .validate(&module)
+        .unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
         checked += 1;
     }
     assert!(checked > 0, "no .wgsl files found in {}", dir.display());

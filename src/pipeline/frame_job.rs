@@ -49,7 +49,11 @@ pub enum FrameJobError {
 
 /// Labels, encodes and writes one frame under `layout`.
 pub fn process(job: EncodeJob, layout: &DatasetLayout) -> Result<FrameResult, FrameJobError> {
-    let EncodeJob { images, meta, mut times } = job;
+    let EncodeJob {
+        images,
+        meta,
+        mut times,
+    } = job;
     let (index, width, height) = (images.index, images.width, images.height);
     let start = Instant::now();
     let labels = labels::label_frame(&images.ids, width, height)

@@ -18,12 +18,12 @@ pub mod timing;
 pub use frame_job::{EncodeJob, FrameJobError, FrameResult};
 pub use timing::StageTimes;
 
+use crate::frame::FrameData;
+use crate::output::OutputError;
 use crate::output::coco::CocoWriter;
 use crate::output::layout::DatasetLayout;
-use crate::output::OutputError;
 use crate::render::{RenderError, Renderer};
 use crate::world::{FrameGenerator, FrameMeta, WorldError};
-use crate::frame::FrameData;
 use progress::Progress;
 use rayon::iter::{ParallelBridge, ParallelIterator};
 use std::collections::BTreeMap;
@@ -135,7 +135,11 @@ fn render_stage(
             readback: done.readback_ms,
             ..Default::default()
         };
-        Ok(EncodeJob { images: done.images, meta, times })
+        Ok(EncodeJob {
+            images: done.images,
+            meta,
+            times,
+        })
     };
     for item in rx {
         let result = item.and_then(|(frame, meta, generate)| {
@@ -171,7 +175,8 @@ fn encode_stage(
     tx: SyncSender<Result<FrameResult, PipelineError>>,
 ) {
     rx.into_iter().par_bridge().for_each_with(tx, |tx, job| {
-        let result = job.and_then(|job| frame_job::process(job, layout).map_err(PipelineError::from));
+        let result =
+            job.and_then(|job| frame_job::process(job, layout).map_err(PipelineError::from));
         let _ = tx.send(result);
     });
 }

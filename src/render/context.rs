@@ -96,7 +96,10 @@ pub fn list_adapters(requested: Option<&str>) -> (Vec<AdapterSummary>, Option<us
     let chosen = adapters
         .iter()
         .position(|a| matches_filter(&a.get_info(), filter.as_deref()));
-    (adapters.iter().map(|a| summarise(&a.get_info())).collect(), chosen)
+    (
+        adapters.iter().map(|a| summarise(&a.get_info())).collect(),
+        chosen,
+    )
 }
 
 fn sorted_adapters(instance: &wgpu::Instance) -> Vec<wgpu::Adapter> {
@@ -124,21 +127,20 @@ impl GpuContext {
         };
         let summary = summarise(&adapter.get_info());
         if summary.software {
-            tracing::warn!(
-                "no hardware GPU found; falling back to the software adapter {summary}"
-            );
+            tracing::warn!("no hardware GPU found; falling back to the software adapter {summary}");
         }
         let descriptor = wgpu::DeviceDescriptor {
             label: Some("sdgen::device"),
             required_limits: adapter.limits(),
             ..Default::default()
         };
-        let (device, queue) = pollster::block_on(adapter.request_device(&descriptor)).map_err(
-            |e| RenderError::RequestDevice {
-                adapter: summary.to_string(),
-                message: e.to_string(),
-            },
-        )?;
+        let (device, queue) =
+            pollster::block_on(adapter.request_device(&descriptor)).map_err(|e| {
+                RenderError::RequestDevice {
+                    adapter: summary.to_string(),
+                    message: e.to_string(),
+                }
+            })?;
         Ok(Self {
             device,
             queue,

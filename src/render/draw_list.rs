@@ -57,7 +57,11 @@ fn instance_record(model: Mat4, packed_id: u32) -> InstanceData {
     let column = |c: glam::Vec3| [c.x, c.y, c.z, 0.0];
     InstanceData {
         model: model.to_cols_array_2d(),
-        normal: [column(normal.x_axis), column(normal.y_axis), column(normal.z_axis)],
+        normal: [
+            column(normal.x_axis),
+            column(normal.y_axis),
+            column(normal.z_axis),
+        ],
         ids: [packed_id, 0, 0, 0],
     }
 }
@@ -99,13 +103,28 @@ mod tests {
 
     #[test]
     fn groups_parts_by_primitive() {
-        let parts = vec![vec![(0, Mat4::IDENTITY), (1, Mat4::IDENTITY)], vec![(1, Mat4::IDENTITY)]];
-        let list = build(&frame(vec![object(0, 1), object(1, 2), object(0, 3)]), &parts).unwrap();
+        let parts = vec![
+            vec![(0, Mat4::IDENTITY), (1, Mat4::IDENTITY)],
+            vec![(1, Mat4::IDENTITY)],
+        ];
+        let list = build(
+            &frame(vec![object(0, 1), object(1, 2), object(0, 3)]),
+            &parts,
+        )
+        .unwrap();
         assert_eq!(
             list.runs,
             vec![
-                DrawRun { primitive: 0, first: 0, count: 2 },
-                DrawRun { primitive: 1, first: 2, count: 3 },
+                DrawRun {
+                    primitive: 0,
+                    first: 0,
+                    count: 2
+                },
+                DrawRun {
+                    primitive: 1,
+                    first: 2,
+                    count: 3
+                },
             ]
         );
         let ids: Vec<u32> = list.instances.iter().map(|r| r.ids[0] & 0xffff).collect();

@@ -34,7 +34,9 @@ pub enum RenderError {
         loaded: usize,
     },
     /// The frame's size does not match the renderer's targets.
-    #[error("frame {frame} is {width}x{height} but the renderer was built for {expected_width}x{expected_height}")]
+    #[error(
+        "frame {frame} is {width}x{height} but the renderer was built for {expected_width}x{expected_height}"
+    )]
     SizeMismatch {
         /// Image index.
         frame: u64,

@@ -1,7 +1,9 @@
 //! One frame in flight: its render targets, per-frame buffers and readback buffers.
 
 use super::readback::PaddedLayout;
-use super::scene_pass::{COLOR_FORMAT, DEPTH_FORMAT, FrameUniforms, ID_FORMAT, InstanceData, ScenePass};
+use super::scene_pass::{
+    COLOR_FORMAT, DEPTH_FORMAT, FrameUniforms, ID_FORMAT, InstanceData, ScenePass,
+};
 
 /// Resources for one frame in flight. The renderer rotates through several.
 pub struct FrameSlot {
@@ -33,7 +35,13 @@ pub struct FrameSlot {
     pub number: usize,
 }
 
-fn target(device: &wgpu::Device, label: &str, format: wgpu::TextureFormat, w: u32, h: u32) -> wgpu::Texture {
+fn target(
+    device: &wgpu::Device,
+    label: &str,
+    format: wgpu::TextureFormat,
+    w: u32,
+    h: u32,
+) -> wgpu::Texture {
     device.create_texture(&wgpu::TextureDescriptor {
         label: Some(label),
         size: wgpu::Extent3d {
@@ -61,11 +69,29 @@ fn readback_buffer(device: &wgpu::Device, label: &str, size: u64) -> wgpu::Buffe
 
 impl FrameSlot {
     /// Allocates slot `number` for `width`×`height` frames.
-    pub fn new(device: &wgpu::Device, pass: &ScenePass, number: usize, width: u32, height: u32) -> Self {
+    pub fn new(
+        device: &wgpu::Device,
+        pass: &ScenePass,
+        number: usize,
+        width: u32,
+        height: u32,
+    ) -> Self {
         let name = format!("frame_slot{number}");
-        let color = target(device, &format!("{name}::color"), COLOR_FORMAT, width, height);
+        let color = target(
+            device,
+            &format!("{name}::color"),
+            COLOR_FORMAT,
+            width,
+            height,
+        );
         let ids = target(device, &format!("{name}::ids"), ID_FORMAT, width, height);
-        let depth = target(device, &format!("{name}::depth"), DEPTH_FORMAT, width, height);
+        let depth = target(
+            device,
+            &format!("{name}::depth"),
+            DEPTH_FORMAT,
+            width,
+            height,
+        );
         let layout = PaddedLayout::new(width, height, 4);
         let uniforms = device.create_buffer(&wgpu::BufferDescriptor {
             label: Some(&format!("{name}::uniforms")),
@@ -82,8 +108,16 @@ impl FrameSlot {
             depth_view: view(&depth, &format!("{name}::depth_view")),
             color,
             ids,
-            color_readback: readback_buffer(device, &format!("{name}::color_readback"), layout.buffer_size()),
-            ids_readback: readback_buffer(device, &format!("{name}::ids_readback"), layout.buffer_size()),
+            color_readback: readback_buffer(
+                device,
+                &format!("{name}::color_readback"),
+                layout.buffer_size(),
+            ),
+            ids_readback: readback_buffer(
+                device,
+                &format!("{name}::ids_readback"),
+                layout.buffer_size(),
+            ),
             layout,
             uniforms,
             instances,

@@ -184,12 +184,21 @@ impl Renderer {
         })
     }
 
-    fn encode(&mut self, slot_index: usize, frame: &FrameData, list: &draw_list::DrawList) -> wgpu::SubmissionIndex {
+    fn encode(
+        &mut self,
+        slot_index: usize,
+        frame: &FrameData,
+        list: &draw_list::DrawList,
+    ) -> wgpu::SubmissionIndex {
         let device = &self.ctx.device;
         let queue = &self.ctx.queue;
         let slot = &mut self.slots[slot_index];
         slot.reserve_instances(device, &self.pass, list.instances.len());
-        queue.write_buffer(&slot.uniforms, 0, bytemuck::bytes_of(&frame_uniforms(frame)));
+        queue.write_buffer(
+            &slot.uniforms,
+            0,
+            bytemuck::bytes_of(&frame_uniforms(frame)),
+        );
         if !list.instances.is_empty() {
             queue.write_buffer(&slot.instances, 0, bytemuck::cast_slice(&list.instances));
         }
@@ -203,7 +212,13 @@ impl Renderer {
         queue.submit([encoder.finish()])
     }
 
-    fn draw(&self, encoder: &mut wgpu::CommandEncoder, slot_index: usize, frame: &FrameData, list: &draw_list::DrawList) {
+    fn draw(
+        &self,
+        encoder: &mut wgpu::CommandEncoder,
+        slot_index: usize,
+        frame: &FrameData,
+        list: &draw_list::DrawList,
+    ) {
         let slot = &self.slots[slot_index];
         let sky = frame.light.sky_color;
         let clear = |view| wgpu::RenderPassColorAttachment {
@@ -242,11 +257,18 @@ impl Renderer {
             pass.set_bind_group(1, &self.assets.materials[primitive.material], &[]);
             pass.set_vertex_buffer(0, primitive.vertices.slice(..));
             pass.set_index_buffer(primitive.indices.slice(..), wgpu::IndexFormat::Uint32);
-            pass.draw_indexed(0..primitive.index_count, 0, run.first..run.first + run.count);
+            pass.draw_indexed(
+                0..primitive.index_count,
+                0,
+                run.first..run.first + run.count,
+            );
         }
     }
 
-    fn map_readbacks(&self, slot_index: usize) -> mpsc::Receiver<Result<(), wgpu::BufferAsyncError>> {
+    fn map_readbacks(
+        &self,
+        slot_index: usize,
+    ) -> mpsc::Receiver<Result<(), wgpu::BufferAsyncError>> {
         let slot = &self.slots[slot_index];
         let (tx, rx) = mpsc::channel();
         for buffer in [&slot.color_readback, &slot.ids_readback] {

@@ -65,7 +65,10 @@ mod tests {
         assert_eq!(tight.len(), (width * height * 4) as usize);
         for row in 0..height as usize {
             for byte in 0..(width * 4) as usize {
-                assert_eq!(tight[row * (width * 4) as usize + byte], (row * 7 + byte) as u8);
+                assert_eq!(
+                    tight[row * (width * 4) as usize + byte],
+                    (row * 7 + byte) as u8
+                );
             }
         }
         assert!(!tight.contains(&0xEE) || width * 4 > 0xEE);

@@ -45,7 +45,11 @@ pub struct ScenePass {
     pub pipeline: wgpu::RenderPipeline,
 }
 
-fn layout_entry(binding: u32, visibility: wgpu::ShaderStages, ty: wgpu::BindingType) -> wgpu::BindGroupLayoutEntry {
+fn layout_entry(
+    binding: u32,
+    visibility: wgpu::ShaderStages,
+    ty: wgpu::BindingType,
+) -> wgpu::BindGroupLayoutEntry {
     wgpu::BindGroupLayoutEntry {
         binding,
         visibility,
@@ -80,7 +84,11 @@ impl ScenePass {
         let material_layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
             label: Some("scene_pass::material_layout"),
             entries: &[
-                layout_entry(0, wgpu::ShaderStages::FRAGMENT, buffer_binding(wgpu::BufferBindingType::Uniform)),
+                layout_entry(
+                    0,
+                    wgpu::ShaderStages::FRAGMENT,
+                    buffer_binding(wgpu::BufferBindingType::Uniform),
+                ),
                 layout_entry(
                     1,
                     wgpu::ShaderStages::FRAGMENT,

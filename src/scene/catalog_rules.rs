@@ -27,26 +27,47 @@ pub fn check(catalog: &Catalog) -> Result<(), (String, String)> {
         let coco = COCO_IDS.iter().find(|(n, _)| *n == name).map(|(_, id)| *id);
         match coco {
             Some(id) if id != category.id => {
-                return Err((name.into(), format!("COCO's id for \"{name}\" is {id}, not {}", category.id)));
+                return Err((
+                    name.into(),
+                    format!("COCO's id for \"{name}\" is {id}, not {}", category.id),
+                ));
             }
             None if category.id <= 90 => {
-                return Err((name.into(), format!(
-                    "\"{name}\" is not a COCO class, so its id must be above 90 (got {})",
-                    category.id
-                )));
+                return Err((
+                    name.into(),
+                    format!(
+                        "\"{name}\" is not a COCO class, so its id must be above 90 (got {})",
+                        category.id
+                    ),
+                ));
             }
             _ => {}
         }
         if category.id > 255 {
-            return Err((name.into(), format!("id {} does not fit the 8-bit semantic mask", category.id)));
+            return Err((
+                name.into(),
+                format!("id {} does not fit the 8-bit semantic mask", category.id),
+            ));
         }
         if let Some(other) = seen_ids.insert(category.id, name) {
-            return Err((name.into(), format!("id {} is used by both \"{other}\" and \"{name}\"", category.id)));
+            return Err((
+                name.into(),
+                format!(
+                    "id {} is used by both \"{other}\" and \"{name}\"",
+                    category.id
+                ),
+            ));
         }
     }
     for (asset, def) in &catalog.assets {
         if !catalog.categories.iter().any(|c| c.name == def.category) {
-            return Err((def.category.clone(), format!("asset \"{asset}\" names unknown category \"{}\"", def.category)));
+            return Err((
+                def.category.clone(),
+                format!(
+                    "asset \"{asset}\" names unknown category \"{}\"",
+                    def.category
+                ),
+            ));
         }
     }
     Ok(())

@@ -112,7 +112,11 @@ fn read_text(files: &dyn FileSource, path: &Path) -> Result<String, SceneError> 
 }
 
 /// Asset names the scene refers to, each with the field that names it first.
-fn used_assets(path: &Path, text: &str, config: &SceneConfig) -> Result<Vec<(String, String)>, SceneError> {
+fn used_assets(
+    path: &Path,
+    text: &str,
+    config: &SceneConfig,
+) -> Result<Vec<(String, String)>, SceneError> {
     let mut used: Vec<(String, String)> = Vec::new();
     let mut add = |name: &str, field: String| {
         if !used.iter().any(|(n, _)| n == name) {
@@ -160,7 +164,12 @@ fn import_assets(
                 field: field.clone(),
                 message: format!(
                     "no asset named \"{name}\" in the catalogue (it has: {})",
-                    catalog.assets.keys().cloned().collect::<Vec<_>>().join(", ")
+                    catalog
+                        .assets
+                        .keys()
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             }
             .into());

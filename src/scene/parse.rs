@@ -7,15 +7,19 @@ use std::path::Path;
 /// Parses `text` as `T`, turning any error into file:line:column plus the field path.
 /// `Option` fields may be written without `Some(..)` (RON's implicit_some).
 pub fn parse_ron<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, SceneError> {
-    let options = ron::Options::default()
-        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+    let options =
+        ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
     let mut de = match ron::Deserializer::from_str_with_options(text, &options) {
         Ok(de) => de,
         Err(e) => return Err(spanned(path, "", e)),
     };
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let field = e.path().to_string();
-        let field = if field == "." { String::new() } else { format!("{field}: ") };
+        let field = if field == "." {
+            String::new()
+        } else {
+            format!("{field}: ")
+        };
         let spanned_error = de.span_error(e.into_inner());
         spanned(path, &field, spanned_error)
     })?;
@@ -66,7 +70,9 @@ mod tests {
     #[test]
     fn unknown_field_names_path_and_position() {
         let text = "(\n  inner: (a: 1.0, b: 2.0),\n)";
-        let err = parse_ron::<Outer>(Path::new("x.ron"), text).unwrap_err().to_string();
+        let err = parse_ron::<Outer>(Path::new("x.ron"), text)
+            .unwrap_err()
+            .to_string();
         assert!(err.starts_with("x.ron:2:"), "{err}");
         assert!(err.contains("inner"), "{err}");
         assert!(err.contains('b'), "{err}");
@@ -75,7 +81,9 @@ mod tests {
     #[test]
     fn wrong_type_names_field() {
         let text = "(inner: (a: \"no\"))";
-        let err = parse_ron::<Outer>(Path::new("x.ron"), text).unwrap_err().to_string();
+        let err = parse_ron::<Outer>(Path::new("x.ron"), text)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("inner.a"), "{err}");
     }
 

@@ -1,7 +1,7 @@
 //! Validated numeric ranges written in RON as a constant `1.5` or a pair `(0.5, 2.0)`.
 
-use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::Deserialize;
+use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use std::fmt;
 
 /// A closed interval sampled uniformly; `min == max` is a constant. `min <= max` is checked
@@ -60,7 +60,9 @@ impl<'de> Visitor<'de> for RangeVisitor {
 
 fn checked<E: de::Error>(min: f64, max: f64) -> Result<Range, E> {
     if !min.is_finite() || !max.is_finite() {
-        return Err(E::custom(format!("range bounds must be finite, got ({min}, {max})")));
+        return Err(E::custom(format!(
+            "range bounds must be finite, got ({min}, {max})"
+        )));
     }
     if min > max {
         return Err(E::custom(format!("min {min} > max {max}")));
@@ -97,14 +99,28 @@ mod tests {
 
     #[test]
     fn parses_constant_and_pair() {
-        assert_eq!(ron::from_str::<Range>("2.5").unwrap(), Range { min: 2.5, max: 2.5 });
-        assert_eq!(ron::from_str::<Range>("(-1, 3)").unwrap(), Range { min: -1.0, max: 3.0 });
-        assert_eq!(ron::from_str::<IntRange>("(2, 8)").unwrap(), IntRange { min: 2, max: 8 });
+        assert_eq!(
+            ron::from_str::<Range>("2.5").unwrap(),
+            Range { min: 2.5, max: 2.5 }
+        );
+        assert_eq!(
+            ron::from_str::<Range>("(-1, 3)").unwrap(),
+            Range {
+                min: -1.0,
+                max: 3.0
+            }
+        );
+        assert_eq!(
+            ron::from_str::<IntRange>("(2, 8)").unwrap(),
+            IntRange { min: 2, max: 8 }
+        );
     }
 
     #[test]
     fn rejects_reversed_and_fractional() {
-        let e = ron::from_str::<Range>("(3.0, 1.0)").unwrap_err().to_string();
+        let e = ron::from_str::<Range>("(3.0, 1.0)")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("min 3 > max 1"), "{e}");
         assert!(ron::from_str::<IntRange>("(1.5, 2)").is_err());
         assert!(ron::from_str::<IntRange>("(-1, 2)").is_err());

@@ -1,9 +1,9 @@
 //! The per-image systems: spawn, then randomise, then extract.
 
+use super::SceneShared;
 use super::components::*;
 use super::rng::{Stream, frame_rng};
 use super::samples::{FrameMeta, ObjectRecord, SampleLog};
-use super::SceneShared;
 use crate::frame::{CameraData, FrameData, LightData, ObjectDraw};
 use crate::scene::Range;
 use bevy_ecs::prelude::*;
@@ -51,13 +51,23 @@ pub fn spawn_camera_and_sun(mut commands: Commands) {
 pub fn spawn_ground(mut commands: Commands, scene: Res<SceneRes>) {
     for name in &scene.0.config.ground {
         if let Some(info) = scene.0.asset_info.get(name) {
-            commands.spawn((Ground, Transform::default(), MeshRef(info.index), Category(info.category_id)));
+            commands.spawn((
+                Ground,
+                Transform::default(),
+                MeshRef(info.index),
+                Category(info.category_id),
+            ));
         }
     }
 }
 
 /// Spawns each group's objects: how many and which assets; ids 1.. in spawn order.
-pub fn spawn_objects(mut commands: Commands, scene: Res<SceneRes>, ctx: Res<FrameContext>, mut log: ResMut<SampleLog>) {
+pub fn spawn_objects(
+    mut commands: Commands,
+    scene: Res<SceneRes>,
+    ctx: Res<FrameContext>,
+    mut log: ResMut<SampleLog>,
+) {
     let mut rng = frame_rng(ctx.seed, ctx.index, Stream::Spawn);
     let mut next_id: u16 = 1;
     for (g, group) in scene.0.config.objects.iter().enumerate() {
@@ -65,7 +75,9 @@ pub fn spawn_objects(mut commands: Commands, scene: Res<SceneRes>, ctx: Res<Fram
         log.record(&format!("objects[{g}].count"), f64::from(count), "count");
         for _ in 0..count {
             let asset = &group.assets[rng.random_range(0..group.assets.len())];
-            let Some(info) = scene.0.asset_info.get(asset) else { continue };
+            let Some(info) = scene.0.asset_info.get(asset) else {
+                continue;
+            };
             commands.spawn((
                 Transform::default(),
                 MeshRef(info.index),
@@ -84,7 +96,12 @@ pub fn spawn_objects(mut commands: Commands, scene: Res<SceneRes>, ctx: Res<Fram
 }
 
 /// Samples the camera's mount height, lateral position, pitch, yaw and field of view.
-pub fn randomise_camera(mut cameras: Query<(&mut Transform, &mut Camera)>, scene: Res<SceneRes>, ctx: Res<FrameContext>, mut log: ResMut<SampleLog>) {
+pub fn randomise_camera(
+    mut cameras: Query<(&mut Transform, &mut Camera)>,
+    scene: Res<SceneRes>,
+    ctx: Res<FrameContext>,
+    mut log: ResMut<SampleLog>,
+) {
     let config = &scene.0.config.camera;
     let mut rng = frame_rng(ctx.seed, ctx.index, Stream::Camera);
     let height = sample(&mut rng, config.height_m);
@@ -104,8 +121,9 @@ pub fn randomise_camera(mut cameras: Query<(&mut Transform, &mut Camera)>, scene
     for (mut transform, mut camera) in &mut cameras {
         transform.translation = Vec3::new(lateral as f32, height as f32, 0.0);
         // The camera looks down its local −Z; turn it to face +Z, then apply yaw and pitch.
-        transform.rotation = Quat::from_rotation_y(std::f32::consts::PI + (yaw as f32).to_radians())
-            * Quat::from_rotation_x((pitch as f32).to_radians());
+        transform.rotation =
+            Quat::from_rotation_y(std::f32::consts::PI + (yaw as f32).to_radians())
+                * Quat::from_rotation_x((pitch as f32).to_radians());
         camera.fov_y_rad = (fov as f32).to_radians();
         camera.near_m = config.near_m as f32;
         camera.far_m = config.far_m as f32;
@@ -113,7 +131,12 @@ pub fn randomise_camera(mut cameras: Query<(&mut Transform, &mut Camera)>, scene
 }
 
 /// Samples the sun's elevation, azimuth and intensity, and the ambient level.
-pub fn randomise_sun(mut suns: Query<&mut Sun>, scene: Res<SceneRes>, ctx: Res<FrameContext>, mut log: ResMut<SampleLog>) {
+pub fn randomise_sun(
+    mut suns: Query<&mut Sun>,
+    scene: Res<SceneRes>,
+    ctx: Res<FrameContext>,
+    mut log: ResMut<SampleLog>,
+) {
     let config = &scene.0.config.sun;
     let mut rng = frame_rng(ctx.seed, ctx.index, Stream::Lighting);
     let elevation = sample(&mut rng, config.elevation_deg);
@@ -133,7 +156,12 @@ pub fn randomise_sun(mut suns: Query<&mut Sun>, scene: Res<SceneRes>, ctx: Res<F
 }
 
 /// Places every object in its group's region without footprint overlap, with a random heading.
-pub fn randomise_placement(mut objects: Query<(&InstanceId, &mut Transform, &mut Placed)>, scene: Res<SceneRes>, ctx: Res<FrameContext>, mut errors: ResMut<FrameErrors>) {
+pub fn randomise_placement(
+    mut objects: Query<(&InstanceId, &mut Transform, &mut Placed)>,
+    scene: Res<SceneRes>,
+    ctx: Res<FrameContext>,
+    mut errors: ResMut<FrameErrors>,
+) {
     let mut rng = frame_rng(ctx.seed, ctx.index, Stream::Placement);
     let mut ordered: Vec<_> = objects.iter_mut().collect();
     ordered.sort_by_key(|(id, _, _)| id.0);
@@ -141,9 +169,15 @@ pub fn randomise_placement(mut objects: Query<(&InstanceId, &mut Transform, &mut
     for (id, mut transform, mut object) in ordered {
         let group = &scene.0.config.objects[object.group];
         let spot = (0..PLACEMENT_TRIES).find_map(|_| {
-            let p = Vec3::new(sample(&mut rng, group.x_m) as f32, 0.0, sample(&mut rng, group.z_m) as f32);
+            let p = Vec3::new(
+                sample(&mut rng, group.x_m) as f32,
+                0.0,
+                sample(&mut rng, group.z_m) as f32,
+            );
             let gap = group.clearance_m as f32;
-            let free = placed.iter().all(|(q, r)| p.distance(*q) >= r + object.radius_m + gap);
+            let free = placed
+                .iter()
+                .all(|(q, r)| p.distance(*q) >= r + object.radius_m + gap);
             free.then_some(p)
         });
         let Some(position) = spot else {
@@ -178,12 +212,21 @@ pub fn extract(
     log: Res<SampleLog>,
     mut out: ResMut<Extracted>,
 ) {
-    let Some((cam_t, camera)) = cameras.iter().next() else { return };
-    let Some(sun) = suns.iter().next() else { return };
+    let Some((cam_t, camera)) = cameras.iter().next() else {
+        return;
+    };
+    let Some(sun) = suns.iter().next() else {
+        return;
+    };
     let aspect = ctx.width as f32 / ctx.height as f32;
     let camera_data = CameraData {
         view: model(cam_t).inverse(),
-        projection: glam::camera::rh::proj::directx::perspective(camera.fov_y_rad, aspect, camera.near_m, camera.far_m),
+        projection: glam::camera::rh::proj::directx::perspective(
+            camera.fov_y_rad,
+            aspect,
+            camera.near_m,
+            camera.far_m,
+        ),
         position: cam_t.translation,
     };
     let sky = Vec3::from(scene.0.config.sun.sky_color);
@@ -214,7 +257,14 @@ pub fn extract(
         })
         .collect();
     records.sort_by_key(|r| r.instance_id);
-    let frame = FrameData { index: ctx.index, width: ctx.width, height: ctx.height, camera: camera_data, light, objects };
+    let frame = FrameData {
+        index: ctx.index,
+        width: ctx.width,
+        height: ctx.height,
+        camera: camera_data,
+        light,
+        objects,
+    };
     let meta = FrameMeta {
         index: ctx.index,
         image_id: ctx.index + 1,
