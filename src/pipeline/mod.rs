@@ -191,7 +191,7 @@ fn collect_stage(
     let mut progress = Progress::new(range.count, quiet);
     let mut pending: BTreeMap<u64, FrameResult> = BTreeMap::new();
     let mut next = range.start;
-    let mut times = Vec::with_capacity(range.count.min(100_000) as usize);
+    let mut times = Vec::with_capacity(range.count.min(10_000) as usize);
     let mut annotations = 0u64;
     while next < range.start + range.count {
         let result = rx.recv().map_err(|_| PipelineError::Stopped("encode"))??;
@@ -199,7 +199,7 @@ fn collect_stage(
         while let Some(ready) = pending.remove(&next) {
             coco.add_image(&ready.image, &ready.annotations)?;
             annotations += ready.annotations.len() as u64;
-            if times.len() < 100_000 {
+            if times.len() < 10_000 {
                 times.push(ready.times);
             }
             progress.inc();
