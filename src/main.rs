@@ -264,7 +264,10 @@ fn render(args: &RenderArgs) -> Result<()> {
             out.display()
         )
     })?;
+    let first: Vec<u64> = (plan.range.start..plan.range.start + plan.range.count.min(16)).collect();
+    let sheet = sdgen::output::preview::contact_sheet(&layout, &first, 320)?;
     if !args.quiet {
+        println!("contact sheet: {}", sheet.display());
         println!(
             "wrote {} images, {} annotations to {} in {:.1} s: {:.1} images/s on {}",
             report.images,

@@ -171,4 +171,10 @@ fn dataset_json_records_the_run() {
     );
     assert_eq!(m["complete"], true);
     assert_eq!(m["scene_hash"].as_str().unwrap().len(), 64);
+    let sheet = image::open(out.join("preview/contact_sheet.png")).expect("contact sheet");
+    assert_eq!(
+        sheet.width(),
+        2 * 320,
+        "one 320-px tile per image, two images"
+    );
 }

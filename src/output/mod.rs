@@ -15,6 +15,7 @@ pub mod layout;
 pub mod manifest;
 mod part;
 pub mod png_encode;
+pub mod preview;
 
 use std::path::PathBuf;
 
