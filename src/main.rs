@@ -234,15 +234,9 @@ fn render_into(
 
 fn make_renderer(plan: &Plan, adapter: Option<&str>) -> Result<Renderer> {
     let ctx = GpuContext::new(adapter)?;
-    let assets: Vec<_> = plan
-        .scene
-        .assets
-        .iter()
-        .map(|a| a.as_ref().clone())
-        .collect();
     Ok(Renderer::new(
         ctx,
-        &assets,
+        &plan.scene.assets,
         plan.width,
         plan.height,
         FRAMES_IN_FLIGHT,

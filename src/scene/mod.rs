@@ -17,7 +17,6 @@ use crate::importer::{self, Asset, ImportError};
 use crate::source::{self, FileSource};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 /// An asset as the world uses it: its index in [`LoadedScene::assets`] and category.
 #[derive(Clone, Debug, PartialEq)]
@@ -45,7 +44,7 @@ pub struct LoadedScene {
     /// The catalogue.
     pub catalog: Catalog,
     /// Imported assets, each once.
-    pub assets: Vec<Arc<Asset>>,
+    pub assets: Vec<Asset>,
     /// Asset name → info, for every asset the scene uses.
     pub asset_info: BTreeMap<String, AssetInfo>,
 }
@@ -144,7 +143,7 @@ fn used_assets(
     Ok(used)
 }
 
-type Imported = (Vec<Arc<Asset>>, BTreeMap<String, AssetInfo>);
+type Imported = (Vec<Asset>, BTreeMap<String, AssetInfo>);
 
 fn import_assets(
     files: &dyn FileSource,
@@ -200,7 +199,7 @@ fn import_assets(
                 radius_m,
             },
         );
-        assets.push(Arc::new(asset));
+        assets.push(asset);
     }
     Ok((assets, info))
 }
