@@ -102,6 +102,14 @@ pub enum OutputError {
         /// What was wrong.
         reason: String,
     },
+    /// A contact sheet could not be made from the written images and masks.
+    #[error("cannot make a preview from {}: {reason}", path.display())]
+    Preview {
+        /// The image, mask or dataset directory involved.
+        path: PathBuf,
+        /// What was wrong.
+        reason: String,
+    },
 }
 
 impl OutputError {

@@ -3,6 +3,7 @@
 
 use super::layout::DatasetLayout;
 use super::{OutputError, atomic, png_encode};
+use crate::labels::label_frame;
 use image::{RgbImage, imageops};
 use std::path::{Path, PathBuf};
 
@@ -22,7 +23,7 @@ pub fn contact_sheet(
         .map(|&i| labelled_tile(layout, i, tile_width))
         .collect::<Result<_, _>>()?;
     let Some(first) = tiles.first() else {
-        return Err(OutputError::CocoOrder {
+        return Err(OutputError::Preview {
             path: layout.root.clone(),
             reason: "no images for a contact sheet".into(),
         });
@@ -53,42 +54,50 @@ pub fn contact_sheet(
 }
 
 fn decode(path: &Path) -> Result<image::DynamicImage, OutputError> {
-    image::open(path).map_err(|e| OutputError::Png {
-        kind: "preview input",
-        width: 0,
-        height: 0,
-        reason: format!("{}: {e}", path.display()),
+    image::open(path).map_err(|e| OutputError::Preview {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
     })
 }
 
 /// One image with each instance tinted in its own colour and its mask bbox outlined.
+/// The boxes come from [`label_frame`], the same code that writes the COCO boxes.
 fn labelled_tile(
     layout: &DatasetLayout,
     index: u64,
     tile_width: u32,
 ) -> Result<RgbImage, OutputError> {
     let mut rgb = decode(&layout.image(index))?.to_rgb8();
-    let mask = decode(&layout.instance_mask(index))?.to_luma16();
+    let mask_path = layout.instance_mask(index);
+    let mask = decode(&mask_path)?.to_luma16();
     let (w, h) = rgb.dimensions();
-    let mut boxes: Vec<[u32; 4]> = Vec::new();
-    for (x, y, id) in mask.enumerate_pixels().map(|(x, y, p)| (x, y, p[0])) {
-        if id == 0 {
-            continue;
-        }
-        let colour = palette(id);
-        let px = rgb.get_pixel_mut(x, y);
-        for c in 0..3 {
-            px[c] = ((u16::from(px[c]) + u16::from(colour[c])) / 2) as u8;
-        }
-        let slot = usize::from(id);
-        if boxes.len() <= slot {
-            boxes.resize(slot + 1, [u32::MAX, u32::MAX, 0, 0]);
-        }
-        let b = &mut boxes[slot];
-        *b = [b[0].min(x), b[1].min(y), b[2].max(x), b[3].max(y)];
+    let preview_error = |reason: String| OutputError::Preview {
+        path: mask_path.clone(),
+        reason,
+    };
+    if mask.dimensions() != (w, h) {
+        return Err(preview_error(format!(
+            "mask is {:?} but the image is {w}x{h}",
+            mask.dimensions()
+        )));
     }
-    for (id, b) in boxes.iter().enumerate().filter(|(_, b)| b[0] != u32::MAX) {
-        outline(&mut rgb, *b, palette(id as u16));
+    let ids: Vec<u32> = mask.pixels().map(|p| u32::from(p[0])).collect();
+    let labels = label_frame(&ids, w, h).map_err(|e| preview_error(e.to_string()))?;
+    for (px, &id) in rgb.pixels_mut().zip(&labels.instance_mask) {
+        if id != 0 {
+            let colour = palette(id);
+            for c in 0..3 {
+                px[c] = ((u16::from(px[c]) + u16::from(colour[c])) / 2) as u8;
+            }
+        }
+    }
+    for inst in &labels.instances {
+        let [x, y, bw, bh] = inst.bbox;
+        outline(
+            &mut rgb,
+            [x, y, x + bw - 1, y + bh - 1],
+            palette(inst.instance_id),
+        );
     }
     let tile_height = (u64::from(h) * u64::from(tile_width) / u64::from(w.max(1))).max(1) as u32;
     Ok(imageops::resize(
