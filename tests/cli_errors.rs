@@ -112,6 +112,8 @@ fn unknown_asset_name_is_named() {
         err.contains("tram") && err.contains("objects[0].assets[0]"),
         "{err}"
     );
+    let line = line_of("assets: [\"car\"]");
+    assert!(err.contains(&format!("street.ron:{line}:")), "{err}");
 }
 
 #[test]

@@ -9,7 +9,7 @@ mod error;
 mod parse;
 pub mod range;
 
-pub use config::{Catalog, CategoryDef, CategoryKind, SceneConfig};
+pub use config::{AssetDef, Catalog, CategoryDef, CategoryKind, SceneConfig};
 pub use error::SceneError;
 pub use range::{IntRange, Range};
 
@@ -78,7 +78,7 @@ pub fn load(files: &dyn FileSource, path: &Path) -> Result<LoadedScene, LoadErro
         }
         .into());
     }
-    let used = used_assets(path, &text, &config)?;
+    let used = used_assets(path, &text, &config, &catalog)?;
     let (assets, asset_info) = import_assets(files, &catalog_path, &catalog, &catalog_text, &used)?;
     let name = config.name.clone().unwrap_or_else(|| stem(path));
     Ok(LoadedScene {
@@ -110,20 +110,42 @@ fn read_text(files: &dyn FileSource, path: &Path) -> Result<String, SceneError> 
     })
 }
 
-/// Asset names the scene refers to, each with the field that names it first.
-fn used_assets(
+/// The catalogue entries of the assets the scene refers to, in first-use order. A name the
+/// catalogue lacks is an error at its position in the scene file, naming the field.
+fn used_assets<'c>(
     path: &Path,
     text: &str,
     config: &SceneConfig,
-) -> Result<Vec<(String, String)>, SceneError> {
-    let mut used: Vec<(String, String)> = Vec::new();
+    catalog: &'c Catalog,
+) -> Result<Vec<(String, &'c AssetDef)>, SceneError> {
+    let mut used: Vec<(String, &AssetDef)> = Vec::new();
     let mut add = |name: &str, field: String| {
-        if !used.iter().any(|(n, _)| n == name) {
-            used.push((name.to_owned(), field));
+        if used.iter().any(|(n, _)| n == name) {
+            return Ok(());
         }
+        let Some(def) = catalog.assets.get(name) else {
+            let (line, column) = parse::locate_string(text, name);
+            return Err(SceneError::Reference {
+                path: path.to_path_buf(),
+                line,
+                column,
+                field,
+                message: format!(
+                    "no asset named \"{name}\" in the catalogue (it has: {})",
+                    catalog
+                        .assets
+                        .keys()
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            });
+        };
+        used.push((name.to_owned(), def));
+        Ok(())
     };
     for (i, name) in config.ground.iter().enumerate() {
-        add(name, format!("ground[{i}]"));
+        add(name, format!("ground[{i}]"))?;
     }
     for (g, group) in config.objects.iter().enumerate() {
         if group.assets.is_empty() {
@@ -137,7 +159,7 @@ fn used_assets(
             });
         }
         for (a, name) in group.assets.iter().enumerate() {
-            add(name, format!("objects[{g}].assets[{a}]"));
+            add(name, format!("objects[{g}].assets[{a}]"))?;
         }
     }
     Ok(used)
@@ -150,29 +172,11 @@ fn import_assets(
     catalog_path: &Path,
     catalog: &Catalog,
     catalog_text: &str,
-    used: &[(String, String)],
+    used: &[(String, &AssetDef)],
 ) -> Result<Imported, LoadError> {
     let mut assets = Vec::new();
     let mut info = BTreeMap::new();
-    for (name, field) in used {
-        let Some(def) = catalog.assets.get(name) else {
-            return Err(SceneError::Reference {
-                path: catalog_path.to_path_buf(),
-                line: 1,
-                column: 1,
-                field: field.clone(),
-                message: format!(
-                    "no asset named \"{name}\" in the catalogue (it has: {})",
-                    catalog
-                        .assets
-                        .keys()
-                        .cloned()
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            }
-            .into());
-        };
+    for (name, def) in used {
         let category = catalog
             .categories
             .iter()
