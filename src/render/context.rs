@@ -93,9 +93,7 @@ fn name_filter(requested: Option<&str>) -> Option<String> {
 pub fn list_adapters(requested: Option<&str>) -> (Vec<AdapterSummary>, Option<usize>) {
     let adapters = sorted_adapters(&new_instance());
     let filter = name_filter(requested);
-    let chosen = adapters
-        .iter()
-        .position(|a| matches_filter(&a.get_info(), filter.as_deref()));
+    let chosen = pick(&adapters, filter.as_deref());
     (
         adapters.iter().map(|a| summarise(&a.get_info())).collect(),
         chosen,
@@ -108,23 +106,23 @@ fn sorted_adapters(instance: &wgpu::Instance) -> Vec<wgpu::Adapter> {
     adapters
 }
 
-fn matches_filter(info: &wgpu::AdapterInfo, filter: Option<&str>) -> bool {
-    filter.is_none_or(|f| info.name.to_lowercase().contains(f))
+/// Index of the first (best) adapter whose lower-cased name contains `filter`.
+fn pick(adapters: &[wgpu::Adapter], filter: Option<&str>) -> Option<usize> {
+    adapters
+        .iter()
+        .position(|a| filter.is_none_or(|f| a.get_info().name.to_lowercase().contains(f)))
 }
 
 impl GpuContext {
     /// Picks the best adapter (optionally whose name contains `requested`, case-insensitive)
     /// and creates a device on it. Warns when it falls back to a software adapter.
     pub fn new(requested: Option<&str>) -> Result<Self, RenderError> {
-        let instance = new_instance();
-        let adapters = sorted_adapters(&instance);
+        let mut adapters = sorted_adapters(&new_instance());
         let filter = name_filter(requested);
-        let Some(adapter) = adapters
-            .into_iter()
-            .find(|a| matches_filter(&a.get_info(), filter.as_deref()))
-        else {
-            return Err(no_adapter(&instance, filter));
+        let Some(chosen) = pick(&adapters, filter.as_deref()) else {
+            return Err(no_adapter(&adapters, filter));
         };
+        let adapter = adapters.swap_remove(chosen);
         let summary = summarise(&adapter.get_info());
         if summary.software {
             tracing::warn!("no hardware GPU found; falling back to the software adapter {summary}");
@@ -149,8 +147,8 @@ impl GpuContext {
     }
 }
 
-fn no_adapter(instance: &wgpu::Instance, filter: Option<String>) -> RenderError {
-    let seen: Vec<String> = sorted_adapters(instance)
+fn no_adapter(adapters: &[wgpu::Adapter], filter: Option<String>) -> RenderError {
+    let seen: Vec<String> = adapters
         .iter()
         .map(|a| summarise(&a.get_info()).to_string())
         .collect();
