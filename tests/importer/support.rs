@@ -35,14 +35,15 @@ impl Bin {
         self.accessors.len() - 1
     }
 
+    /// A buffer view holding `values` as little-endian f32.
+    fn float_view(&mut self, values: &[f32]) -> usize {
+        let bytes: Vec<u8> = values.iter().flat_map(|v| v.to_le_bytes()).collect();
+        self.view(&bytes)
+    }
+
     /// A VEC3 float accessor (with the min/max glTF requires for POSITION).
     pub fn vec3(&mut self, values: &[[f32; 3]]) -> usize {
-        let bytes: Vec<u8> = values
-            .iter()
-            .flatten()
-            .flat_map(|v| v.to_le_bytes())
-            .collect();
-        let view = self.view(&bytes);
+        let view = self.float_view(values.as_flattened());
         let mut min = [f32::INFINITY; 3];
         let mut max = [f32::NEG_INFINITY; 3];
         for v in values {
@@ -58,12 +59,7 @@ impl Bin {
     }
 
     pub fn vec2(&mut self, values: &[[f32; 2]]) -> usize {
-        let bytes: Vec<u8> = values
-            .iter()
-            .flatten()
-            .flat_map(|v| v.to_le_bytes())
-            .collect();
-        let view = self.view(&bytes);
+        let view = self.float_view(values.as_flattened());
         self.accessor(json!({
             "bufferView": view, "componentType": FLOAT, "count": values.len(), "type": "VEC2"
         }))
