@@ -2,7 +2,7 @@
 
 use crate::geom::MeshData;
 use base64::Engine as _;
-use glam::Vec3;
+use glam::{Quat, Vec3};
 use serde_json::{Value, json};
 use std::path::Path;
 
@@ -14,24 +14,48 @@ const ELEMENT_ARRAY_BUFFER: u32 = 34963;
 const FLOAT: u32 = 5126;
 /// glTF component type u16.
 const UNSIGNED_SHORT: u32 = 5123;
+/// glTF component type u32.
+const UNSIGNED_INT: u32 = 5125;
 
 /// A node of the scene tree to be written; flattened depth-first, so the root is node 0.
 pub(crate) struct Node {
-    name: &'static str,
+    name: String,
     mesh: Option<usize>,
     translation: Option<Vec3>,
+    rotation: Option<Quat>,
+    scale: Option<Vec3>,
     children: Vec<Node>,
 }
 
 impl Node {
     /// A node with a name and nothing else.
-    pub fn new(name: &'static str) -> Self {
+    pub fn new(name: impl Into<String>) -> Self {
         Self {
-            name,
+            name: name.into(),
             mesh: None,
             translation: None,
+            rotation: None,
+            scale: None,
             children: Vec::new(),
         }
+    }
+
+    /// Sets the rotation relative to the parent (a unit quaternion).
+    pub fn rotated(mut self, rotation: Quat) -> Self {
+        self.rotation = Some(rotation.normalize());
+        self
+    }
+
+    /// Sets the scale relative to the parent.
+    pub fn scaled(mut self, scale: Vec3) -> Self {
+        self.scale = Some(scale);
+        self
+    }
+
+    /// Sets the translation relative to the parent from a vector.
+    pub fn at_vec(mut self, t: Vec3) -> Self {
+        self.translation = Some(t);
+        self
     }
 
     /// Sets the mesh index.
@@ -49,6 +73,89 @@ impl Node {
     /// Adds children.
     pub fn children(mut self, children: impl IntoIterator<Item = Node>) -> Self {
         self.children.extend(children);
+        self
+    }
+}
+
+/// How a material's alpha is interpreted (glTF `alphaMode`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Alpha {
+    /// Alpha ignored.
+    Opaque,
+    /// Blended with what is behind (glass).
+    Blend,
+    /// Cut out below the cutoff (foliage cards).
+    Mask(f64),
+}
+
+/// A metallic-roughness material. Colours are linear RGB(A).
+#[derive(Clone, Debug)]
+pub(crate) struct Pbr {
+    /// Material name.
+    pub name: String,
+    /// Linear RGBA base colour factor.
+    pub base: [f64; 4],
+    /// Metallic factor 0..1.
+    pub metallic: f64,
+    /// Roughness factor 0..1.
+    pub roughness: f64,
+    /// Linear RGB emissive factor 0..1 (lamps, lit windows).
+    pub emissive: [f64; 3],
+    /// Emissive strength multiplier (KHR_materials_emissive_strength) when above 1.
+    pub emissive_strength: f64,
+    /// Alpha mode.
+    pub alpha: Alpha,
+    /// Render both faces (thin sheets such as sign plates seen from behind).
+    pub double_sided: bool,
+    /// Base colour texture index, if any (sampled with TEXCOORD_0).
+    pub texture: Option<usize>,
+}
+
+impl Pbr {
+    /// An opaque dielectric of colour `rgb` and roughness `roughness`.
+    pub fn new(name: impl Into<String>, rgb: [f64; 3], roughness: f64) -> Self {
+        Self {
+            name: name.into(),
+            base: [rgb[0], rgb[1], rgb[2], 1.0],
+            metallic: 0.0,
+            roughness,
+            emissive: [0.0; 3],
+            emissive_strength: 1.0,
+            alpha: Alpha::Opaque,
+            double_sided: false,
+            texture: None,
+        }
+    }
+
+    /// Sets the metallic factor.
+    pub fn metallic(mut self, metallic: f64) -> Self {
+        self.metallic = metallic;
+        self
+    }
+
+    /// Makes it emit `rgb` (0..1) times `strength`.
+    pub fn emissive(mut self, rgb: [f64; 3], strength: f64) -> Self {
+        self.emissive = rgb;
+        self.emissive_strength = strength;
+        self
+    }
+
+    /// Sets the alpha mode and the base colour's alpha.
+    pub fn alpha(mut self, alpha: Alpha, opacity: f64) -> Self {
+        self.alpha = alpha;
+        self.base[3] = opacity;
+        self
+    }
+
+    /// Renders both faces.
+    pub fn double_sided(mut self) -> Self {
+        self.double_sided = true;
+        self
+    }
+
+    /// Uses texture `index` as the base colour (multiplied with the factor).
+    pub fn textured(mut self, index: usize) -> Self {
+        self.texture = Some(index);
         self
     }
 }
@@ -89,6 +196,7 @@ pub(crate) struct Document {
     images: Vec<Value>,
     samplers: Vec<Value>,
     textures: Vec<Value>,
+    uses_emissive_strength: bool,
 }
 
 fn f(x: f32) -> f64 {
@@ -153,6 +261,40 @@ impl Document {
                 },
             }),
         )
+    }
+
+    /// Adds a metallic-roughness material; returns its index.
+    pub fn pbr(&mut self, m: &Pbr) -> usize {
+        let mut pbr = json!({
+            "baseColorFactor": m.base,
+            "metallicFactor": m.metallic,
+            "roughnessFactor": m.roughness,
+        });
+        if let Some(texture) = m.texture {
+            pbr["baseColorTexture"] = json!({ "index": texture, "texCoord": 0 });
+        }
+        let mut v = json!({ "name": m.name, "pbrMetallicRoughness": pbr });
+        if m.emissive.iter().any(|c| *c > 0.0) {
+            v["emissiveFactor"] = json!(m.emissive);
+            if m.emissive_strength > 1.0 {
+                self.uses_emissive_strength = true;
+                v["extensions"] = json!({
+                    "KHR_materials_emissive_strength": { "emissiveStrength": m.emissive_strength }
+                });
+            }
+        }
+        match m.alpha {
+            Alpha::Opaque => {}
+            Alpha::Blend => v["alphaMode"] = json!("BLEND"),
+            Alpha::Mask(cutoff) => {
+                v["alphaMode"] = json!("MASK");
+                v["alphaCutoff"] = json!(cutoff);
+            }
+        }
+        if m.double_sided {
+            v["doubleSided"] = json!(true);
+        }
+        push(&mut self.materials, v)
     }
 
     /// A material whose base colour is `texture` (sRGB, factor 1).
@@ -224,17 +366,19 @@ impl Document {
         }
         let mut prim = json!({ "attributes": attributes, "material": material, "mode": 4 });
         if layout.indexed {
-            let idx: Vec<u8> = m
-                .indices
-                .iter()
-                .flat_map(|&i| {
-                    u16::try_from(i)
-                        .expect("vertex index fits u16")
-                        .to_le_bytes()
-                })
-                .collect();
+            // u16 indices when they fit (smaller files), u32 otherwise.
+            let wide = m.indices.iter().any(|&i| i > u32::from(u16::MAX));
+            let idx: Vec<u8> = if wide {
+                m.indices.iter().flat_map(|i| i.to_le_bytes()).collect()
+            } else {
+                m.indices
+                    .iter()
+                    .flat_map(|&i| (i as u16).to_le_bytes())
+                    .collect()
+            };
+            let component = if wide { UNSIGNED_INT } else { UNSIGNED_SHORT };
             let v = self.view(&idx, Some(ELEMENT_ARRAY_BUFFER));
-            prim["indices"] = json!(self.accessor(v, UNSIGNED_SHORT, m.indices.len(), "SCALAR"));
+            prim["indices"] = json!(self.accessor(v, component, m.indices.len(), "SCALAR"));
         } else {
             let sequential = m.indices.iter().enumerate().all(|(k, &i)| k == i as usize);
             assert!(
@@ -263,6 +407,12 @@ impl Document {
             if let Some(t) = node.translation {
                 out[index]["translation"] = json!(t.to_array().map(f));
             }
+            if let Some(r) = node.rotation {
+                out[index]["rotation"] = json!(r.to_array().map(f));
+            }
+            if let Some(s) = node.scale {
+                out[index]["scale"] = json!(s.to_array().map(f));
+            }
             if !node.children.is_empty() {
                 let children: Vec<usize> = node.children.iter().map(|c| flatten(c, out)).collect();
                 out[index]["children"] = json!(children);
@@ -290,6 +440,9 @@ impl Document {
             "bufferViews": self.buffer_views,
             "buffers": [buffer],
         });
+        if self.uses_emissive_strength {
+            doc["extensionsUsed"] = json!(["KHR_materials_emissive_strength"]);
+        }
         // glTF forbids empty arrays, so these appear only when used.
         for (key, list) in [
             ("images", &self.images),

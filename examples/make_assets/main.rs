@@ -1,32 +1,36 @@
-//! Writes the placeholder street-scene assets: `assets/car.glb`, `assets/person.gltf`
-//! and `assets/road.glb`.
+//! Writes sdgen's asset library into `assets/`: vehicles, people and riders, traffic
+//! lights, signs, cones and barriers, and the street itself (road tiles, markings,
+//! sidewalks, kerbs, buildings, vegetation, poles and lamps).
 //!
 //! Run with `cargo run --release --example make_assets`. The output is deterministic
-//! (byte-identical on every run): no randomness, only fixed formulas and an integer hash.
-//! Conventions: metres, +Y up, origin at the ground contact point, fronts face +Z,
-//! "left" is +X. Check the files with `node tools/validate_gltf.js assets/*.glb assets/*.gltf`.
+//! (byte-identical on every run): no randomness, only fixed formulas and integer hashes.
+//! Conventions: glTF 2.0 binary (.glb), metres, +Y up, origin at the ground contact
+//! point, fronts face +Z, "left" is +X. Check the files with
+//! `node tools/validate_gltf.js assets/*.glb`.
 
-mod car;
 mod geom;
 mod gltf;
-mod person;
-mod road;
+mod people;
+mod street;
+mod traffic;
+mod vehicles;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 fn main() -> std::io::Result<()> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets");
     std::fs::create_dir_all(&dir)?;
-    type Writer = fn(&std::path::Path) -> std::io::Result<usize>;
-    let assets: [(&str, Writer); 3] = [
-        ("car.glb", car::write),
-        ("person.gltf", person::write),
-        ("road.glb", road::write),
+    type Writer = fn(&Path) -> std::io::Result<Vec<(String, usize)>>;
+    let groups: [(&str, Writer); 4] = [
+        ("vehicles", vehicles::write_all),
+        ("people", people::write_all),
+        ("traffic", traffic::write_all),
+        ("street", street::write_all),
     ];
-    for (name, write) in assets {
-        let path = dir.join(name);
-        let bytes = write(&path)?;
-        println!("wrote {} ({bytes} bytes)", path.display());
+    for (group, write) in groups {
+        for (name, bytes) in write(&dir)? {
+            println!("{group}: wrote assets/{name} ({bytes} bytes)");
+        }
     }
     Ok(())
 }
