@@ -2,7 +2,7 @@
 //! lights, signs, cones and barriers, and the street itself (road tiles, markings,
 //! sidewalks, kerbs, buildings, vegetation, poles and lamps).
 //!
-//! Run with `cargo run --release --example make_assets`. The output is deterministic
+//! Run with `cargo run --release -p make_assets`. The output is deterministic
 //! (byte-identical on every run): no randomness, only fixed formulas and integer hashes.
 //! Conventions: glTF 2.0 binary (.glb), metres, +Y up, origin at the ground contact
 //! point, fronts face +Z, "left" is +X. Check the files with
@@ -18,7 +18,7 @@ mod vehicles;
 use std::path::{Path, PathBuf};
 
 fn main() -> std::io::Result<()> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets");
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../assets");
     std::fs::create_dir_all(&dir)?;
     type Writer = fn(&Path) -> std::io::Result<Vec<(String, usize)>>;
     let groups: [(&str, Writer); 4] = [
