@@ -77,6 +77,8 @@ pub struct FrameData {
     pub light: LightData,
     /// Every object to draw, stuff included.
     pub objects: Vec<ObjectDraw>,
+    /// Semantic category of pixels no surface covers (the sky); 0 = unlabelled.
+    pub sky_category: u16,
 }
 
 /// What readback returns for one frame: tightly packed rows, no padding.

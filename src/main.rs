@@ -6,6 +6,7 @@ use clap::{Args, Parser, Subcommand};
 use sdgen::output::coco::{CocoCategory, CocoInfo, CocoWriter};
 use sdgen::output::layout::DatasetLayout;
 use sdgen::output::manifest::{self, DatasetManifest};
+use sdgen::output::{preview, sheet};
 use sdgen::pipeline::{self, RunRange, RunReport, StageTimes};
 use sdgen::render::{GpuContext, Renderer, list_adapters};
 use sdgen::scene::{CategoryKind, LoadedScene};
@@ -16,6 +17,8 @@ use std::path::{Path, PathBuf};
 
 /// Frames the GPU may hold at once.
 const FRAMES_IN_FLIGHT: usize = 3;
+/// Tile width of the contact sheet written after a run.
+const AFTER_RUN_TILE_WIDTH: u32 = 320;
 
 /// Synthetic, pixel-perfectly labelled image datasets from glTF assets and a RON scene.
 #[derive(Parser, Debug)]
@@ -37,6 +40,32 @@ enum Command {
     },
     /// List the built-in scenes.
     Scenes,
+    /// Write a contact sheet of a dataset: images with mask outlines, boxes and category names.
+    Sheet(SheetArgs),
+}
+
+#[derive(Args, Debug)]
+struct SheetArgs {
+    /// The dataset directory (a render --out).
+    dataset: PathBuf,
+    /// Where to write the PNG [default: DATASET/preview/sheet.png].
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Most images to show.
+    #[arg(long, default_value_t = sheet::DEFAULT_COUNT,
+          value_parser = clap::value_parser!(u32).range(1..=4096))]
+    count: u32,
+    /// Tiles per row.
+    #[arg(long, default_value_t = sheet::DEFAULT_COLUMNS,
+          value_parser = clap::value_parser!(u32).range(1..=256))]
+    columns: u32,
+    /// Tile width in pixels.
+    #[arg(long, default_value_t = sheet::DEFAULT_TILE_WIDTH,
+          value_parser = clap::value_parser!(u32).range(i64::from(sheet::MIN_TILE_WIDTH)..=8192))]
+    tile_width: u32,
+    /// Index of the first image to show (the first images with index >= this are used).
+    #[arg(long, default_value_t = 0)]
+    start: u64,
 }
 
 #[derive(Args, Debug)]
@@ -102,9 +131,26 @@ fn run(cli: Cli) -> Result<()> {
             }
             Ok(())
         }
+        Some(Command::Sheet(args)) => write_sheet(&args),
         None if cli.render.bench => bench(&cli.render),
         None => render(&cli.render),
     }
+}
+
+fn write_sheet(args: &SheetArgs) -> Result<()> {
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| sheet::default_path(&args.dataset));
+    let options = sheet::SheetOptions {
+        start: args.start,
+        count: args.count,
+        columns: args.columns,
+        tile_width: args.tile_width,
+    };
+    let path = sheet::write_sheet(&args.dataset, &out, &options)?;
+    println!("{}", path.display());
+    Ok(())
 }
 
 fn print_adapters(filter: Option<&str>) -> Result<()> {
@@ -258,8 +304,8 @@ fn render(args: &RenderArgs) -> Result<()> {
             out.display()
         )
     })?;
-    let first: Vec<u64> = (plan.range.start..plan.range.start + plan.range.count.min(16)).collect();
-    let sheet = sdgen::output::preview::contact_sheet(&layout, &first, 320)?;
+    // render_into has finished coco.json, so the sheet is made from the final files.
+    let sheet = preview::contact_sheet(&layout, plan.range.start, AFTER_RUN_TILE_WIDTH)?;
     if !args.quiet {
         println!("contact sheet: {}", sheet.display());
         println!(

@@ -47,7 +47,7 @@ fn line_of(needle: &str) -> usize {
 fn malformed_ron_names_line_and_column() {
     let dir = temp_dir("bad-syntax");
     let scene = scene_with(&dir, |t| {
-        t.replace("fov_y_deg: (40.0, 75.0),", "fov_y_deg: (40.0, 75.0,,")
+        t.replace("fov_y_deg: (42.0, 58.0),", "fov_y_deg: (42.0, 58.0,,")
     });
     let err = stderr_of(&["--scene", &scene, "--count", "1"]);
     let line = line_of("fov_y_deg");
@@ -60,8 +60,8 @@ fn unknown_field_is_named() {
     let dir = temp_dir("unknown-field");
     let scene = scene_with(&dir, |t| {
         t.replace(
-            "height_m: (1.2, 1.9),",
-            "height_m: (1.2, 1.9), hieght: 2.0,",
+            "height_m: (1.25, 1.55),",
+            "height_m: (1.25, 1.55), hieght: 2.0,",
         )
     });
     let err = stderr_of(&["--scene", &scene, "--count", "1"]);
@@ -76,11 +76,11 @@ fn unknown_field_is_named() {
 fn reversed_range_is_an_error_at_its_position() {
     let dir = temp_dir("bad-range");
     let scene = scene_with(&dir, |t| {
-        t.replace("pitch_deg: (-12.0, 2.0)", "pitch_deg: (2.0, -12.0)")
+        t.replace("pitch_deg: (-5.0, 1.0)", "pitch_deg: (1.0, -5.0)")
     });
     let err = stderr_of(&["--scene", &scene, "--count", "1"]);
     assert!(
-        err.contains("camera.pitch_deg") && err.contains("min 2 > max -12"),
+        err.contains("camera.pitch_deg") && err.contains("min 1 > max -5"),
         "{err}"
     );
     assert!(
@@ -93,10 +93,10 @@ fn reversed_range_is_an_error_at_its_position() {
 fn missing_asset_file_is_named() {
     let dir = temp_dir("missing-asset");
     let scene = scene_with(&dir, |t| t);
-    std::fs::remove_file(dir.join("assets/car.glb")).unwrap();
+    std::fs::remove_file(dir.join("assets/car_sedan.glb")).unwrap();
     let err = stderr_of(&["--scene", &scene, "--count", "1"]);
     assert!(
-        err.contains("car.glb") && err.contains("cannot read"),
+        err.contains("car_sedan.glb") && err.contains("cannot read"),
         "{err}"
     );
 }
@@ -105,14 +105,17 @@ fn missing_asset_file_is_named() {
 fn unknown_asset_name_is_named() {
     let dir = temp_dir("unknown-asset");
     let scene = scene_with(&dir, |t| {
-        t.replace("assets: [\"car\"]", "assets: [\"tram\"]")
+        t.replace(
+            "assets: [\"traffic_light\"], zone: Corners",
+            "assets: [\"tram\"], zone: Corners",
+        )
     });
     let err = stderr_of(&["--scene", &scene, "--count", "1"]);
     assert!(
         err.contains("tram") && err.contains("objects[0].assets[0]"),
         "{err}"
     );
-    let line = line_of("assets: [\"car\"]");
+    let line = line_of("assets: [\"traffic_light\"], zone: Corners");
     assert!(err.contains(&format!("street.ron:{line}:")), "{err}");
 }
 
@@ -120,9 +123,66 @@ fn unknown_asset_name_is_named() {
 fn broken_gltf_is_named() {
     let dir = temp_dir("broken-gltf");
     let scene = scene_with(&dir, |t| t);
-    std::fs::write(dir.join("assets/car.glb"), b"glTF\x02\x00\x00\x00garbage").unwrap();
+    std::fs::write(
+        dir.join("assets/car_sedan.glb"),
+        b"glTF\x02\x00\x00\x00garbage",
+    )
+    .unwrap();
     let err = stderr_of(&["--scene", &scene, "--count", "1"]);
-    assert!(err.contains("car.glb"), "{err}");
+    assert!(err.contains("car_sedan.glb"), "{err}");
+}
+
+#[test]
+fn unknown_zone_is_named() {
+    let dir = temp_dir("unknown-zone");
+    let scene = scene_with(&dir, |t| t.replace("zone: Parking", "zone: Parkin"));
+    let err = stderr_of(&["--scene", &scene, "--count", "1"]);
+    assert!(
+        err.contains("Parkin") && err.contains("objects[3].zone"),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("street.ron:{}:", line_of("zone: Parking"))),
+        "{err}"
+    );
+}
+
+#[test]
+fn impossible_placement_fails_with_a_clear_message() {
+    let dir = temp_dir("crowded");
+    // Far more parked cars than the kerbs can hold.
+    let scene = scene_with(&dir, |t| {
+        t.replace(
+            "zone: Parking, count: (5, 10)",
+            "zone: Parking, count: (400, 400)",
+        )
+    });
+    let err = stderr_of(&[
+        "--scene", &scene, "--count", "1", "--width", "64", "--height", "36",
+    ]);
+    assert!(
+        err.contains("objects[3]") && err.contains("no free spot") && err.contains("200 tries"),
+        "{err}"
+    );
+}
+
+#[test]
+fn catalogue_attachment_must_exist() {
+    let dir = temp_dir("bad-attach");
+    let scene = scene_with(&dir, |t| t);
+    let catalog = dir.join("assets/catalog.ron");
+    let text = std::fs::read_to_string(&catalog).unwrap();
+    std::fs::write(
+        &catalog,
+        text.replace("attach: [\"sign_pole\"]", "attach: [\"signpost\"]"),
+    )
+    .unwrap();
+    let err = stderr_of(&["--scene", &scene, "--count", "1"]);
+    assert!(
+        err.contains("catalog.ron:") && err.contains("signpost"),
+        "{err}"
+    );
+    assert!(err.contains(".attach"), "{err}");
 }
 
 #[test]

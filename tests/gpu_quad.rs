@@ -28,7 +28,9 @@ fn quad_asset(x0: f32, x1: f32, y0: f32, y1: f32) -> Asset {
         parts: vec![MeshPart {
             primitive: 0,
             transform: Mat4::IDENTITY,
+            node: 0,
         }],
+        nodes: vec![],
         bounds: (Vec3::new(x0, y0, 0.0), Vec3::new(x1, y1, 0.0)),
     }
 }
@@ -69,6 +71,7 @@ fn check(width: u32, height: u32) {
             instance_id: 7,
             category_id: 3,
         }],
+        sky_category: 106,
     };
     let mut renderer = Renderer::new(
         common::gpu(),
@@ -111,6 +114,12 @@ fn check(width: u32, height: u32) {
             id,
             if inside { 7 } else { 0 },
             "{width}x{height}: pixel ({c}, {r})"
+        );
+        let semantic = labels.semantic_mask[p];
+        assert_eq!(
+            semantic,
+            if inside { 3 } else { 106 },
+            "{width}x{height}: semantic ({c}, {r}): sky everywhere the quad is not"
         );
     }
     // Colour: lit quad is white-ish, background is the black clear colour.

@@ -4,12 +4,19 @@
 use super::{Context, ImportError};
 use glam::{Mat4, Quat, Vec3};
 
-/// Every mesh instance of the loaded scene with its node-to-asset transform, in
-/// depth-first order. The scene is the default one, else scene 0, else (no scenes)
-/// every node that is no other node's child.
-pub(crate) fn mesh_instances<'d>(
-    ctx: &Context<'d>,
-) -> Result<Vec<(gltf::Mesh<'d>, Mat4)>, ImportError> {
+/// One node of the loaded scene, as the asset's skeleton.
+pub(crate) struct Walked<'d> {
+    /// Every node of the scene in depth-first order.
+    pub nodes: Vec<super::AssetNode>,
+    /// Every mesh instance: the mesh, its node-to-asset transform and its node's index in
+    /// `nodes`.
+    pub meshes: Vec<(gltf::Mesh<'d>, Mat4, usize)>,
+}
+
+/// Walks the loaded scene: its node tree (names, parents, rest transforms) and every mesh
+/// instance with its node-to-asset transform, in depth-first order. The scene is the
+/// default one, else scene 0, else (no scenes) every node that is no other node's child.
+pub(crate) fn walk<'d>(ctx: &Context<'d>) -> Result<Walked<'d>, ImportError> {
     let doc = ctx.doc;
     let roots: Vec<gltf::Node<'d>> = match doc.default_scene().or_else(|| doc.scenes().next()) {
         Some(scene) => scene.nodes().collect(),
@@ -27,27 +34,45 @@ pub(crate) fn mesh_instances<'d>(
     // Iterative walk so that a deep hierarchy cannot overflow the stack; `visited` rejects
     // cycles and shared children, which glTF forbids.
     let mut visited = vec![false; doc.nodes().len()];
-    let mut stack: Vec<(gltf::Node<'d>, Mat4)> = roots
+    let mut stack: Vec<(gltf::Node<'d>, Mat4, Option<usize>)> = roots
         .into_iter()
         .rev()
-        .map(|node| (node, Mat4::IDENTITY))
+        .map(|node| (node, Mat4::IDENTITY, None))
         .collect();
-    let mut instances = Vec::new();
-    while let Some((node, parent)) = stack.pop() {
+    let mut walked = Walked {
+        nodes: Vec::new(),
+        meshes: Vec::new(),
+    };
+    while let Some((node, parent, parent_index)) = stack.pop() {
         if std::mem::replace(&mut visited[node.index()], true) {
             return Err(ImportError::NodeHierarchy {
                 path: ctx.path.to_path_buf(),
                 node: node.index(),
             });
         }
-        let transform = parent * local_transform(&node);
+        let local = local_transform(&node);
+        let transform = parent * local;
+        let index = walked.nodes.len();
+        walked.nodes.push(super::AssetNode {
+            name: node
+                .name()
+                .map_or_else(|| format!("node{}", node.index()), str::to_owned),
+            parent: parent_index,
+            local,
+            world: transform,
+        });
         if let Some(mesh) = node.mesh() {
-            instances.push((mesh, transform));
+            walked.meshes.push((mesh, transform, index));
         }
         let children: Vec<_> = node.children().collect();
-        stack.extend(children.into_iter().rev().map(|child| (child, transform)));
+        stack.extend(
+            children
+                .into_iter()
+                .rev()
+                .map(|child| (child, transform, Some(index))),
+        );
     }
-    Ok(instances)
+    Ok(walked)
 }
 
 /// The node's local transform: its matrix, or `T * R * S`.

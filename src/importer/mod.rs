@@ -127,6 +127,22 @@ pub struct MeshPart {
     pub primitive: usize,
     /// Node-to-asset-root transform (the product of the node chain).
     pub transform: Mat4,
+    /// The node it hangs from, index into [`Asset::nodes`].
+    pub node: usize,
+}
+
+/// One node of the asset's tree: a skeleton joint for articulated assets (people), so a
+/// pose can rotate it and everything below it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AssetNode {
+    /// Name from the file, or `node<N>`.
+    pub name: String,
+    /// Parent, index into [`Asset::nodes`]; None for a root.
+    pub parent: Option<usize>,
+    /// Rest transform relative to the parent.
+    pub local: Mat4,
+    /// Rest node-to-asset transform (the product of the chain).
+    pub world: Mat4,
 }
 
 /// A whole glTF file's default scene, flattened.
@@ -142,6 +158,8 @@ pub struct Asset {
     pub images: Vec<TextureImage>,
     /// Primitives placed in the asset's space.
     pub parts: Vec<MeshPart>,
+    /// The scene's nodes in depth-first order (parents before children).
+    pub nodes: Vec<AssetNode>,
     /// Axis-aligned bounds of all parts in asset space: (min, max).
     pub bounds: (Vec3, Vec3),
 }
@@ -176,7 +194,8 @@ pub fn load_asset(source: &dyn FileSource, path: &Path) -> Result<Asset, ImportE
     let mut primitives: Vec<MeshPrimitive> = Vec::new();
     let mut primitives_of_mesh: HashMap<usize, Vec<usize>> = HashMap::new();
     let mut parts = Vec::new();
-    for (mesh, transform) in hierarchy::mesh_instances(&ctx)? {
+    let walked = hierarchy::walk(&ctx)?;
+    for (mesh, transform, node) in walked.meshes {
         let ids = match primitives_of_mesh.entry(mesh.index()) {
             Entry::Occupied(entry) => entry.into_mut(),
             Entry::Vacant(entry) => {
@@ -192,6 +211,7 @@ pub fn load_asset(source: &dyn FileSource, path: &Path) -> Result<Asset, ImportE
         parts.extend(ids.iter().map(|&primitive| MeshPart {
             primitive,
             transform,
+            node,
         }));
     }
     let (materials, images) = materials.finish(&mut primitives);
@@ -211,6 +231,7 @@ pub fn load_asset(source: &dyn FileSource, path: &Path) -> Result<Asset, ImportE
         materials,
         images,
         parts,
+        nodes: walked.nodes,
         bounds,
     })
 }

@@ -8,6 +8,7 @@
 //!   meta/000000.json             per-image sampled values
 //!   annotations/coco.json        COCO instances
 //!   dataset.json                 the manifest
+//!   preview/                     contact sheets
 //! ```
 
 use std::fs;
@@ -25,6 +26,8 @@ pub const SEMANTIC_MASKS_DIR: &str = "masks/semantic";
 pub const META_DIR: &str = "meta";
 /// Directory of annotation files, relative to the dataset root.
 pub const ANNOTATIONS_DIR: &str = "annotations";
+/// Directory of contact sheets and other previews, relative to the dataset root.
+pub const PREVIEW_DIR: &str = "preview";
 /// File name of the manifest in the dataset root.
 pub const MANIFEST_FILE: &str = "dataset.json";
 
@@ -75,6 +78,11 @@ impl DatasetLayout {
     /// `annotations/`.
     pub fn annotations_dir(&self) -> PathBuf {
         self.root.join(ANNOTATIONS_DIR)
+    }
+
+    /// `preview/`: contact sheets (not created by [`DatasetLayout::create_dirs`]).
+    pub fn preview_dir(&self) -> PathBuf {
+        self.root.join(PREVIEW_DIR)
     }
 
     /// `images/NNNNNN.png`: the 8-bit sRGB image.

@@ -7,7 +7,9 @@
 //! - [`atomic`] writes a file under a temporary name, fsyncs it and renames it into place,
 //!   so a crash never leaves a half-written file under its final name;
 //! - [`coco`] streams COCO instances to disk with memory that does not grow with `--count`;
-//! - [`manifest`] writes `dataset.json` and refuses to mix two different datasets in one directory.
+//! - [`manifest`] writes `dataset.json` and refuses to mix two different datasets in one directory;
+//! - [`sheet`] draws contact sheets (images with mask outlines, boxes and names) from the
+//!   finished files; [`preview`] writes the one made after each run.
 
 pub mod atomic;
 pub mod coco;
@@ -16,6 +18,7 @@ pub mod manifest;
 mod part;
 pub mod png_encode;
 pub mod preview;
+pub mod sheet;
 
 use std::path::PathBuf;
 
@@ -102,13 +105,14 @@ pub enum OutputError {
         /// What was wrong.
         reason: String,
     },
-    /// A contact sheet could not be made from the written images and masks.
-    #[error("cannot make a preview from {}: {reason}", path.display())]
-    Preview {
-        /// The image, mask or dataset directory involved.
+    /// A contact sheet could not be made: the dataset directory, `coco.json`, an image or a
+    /// mask is missing or wrong, or the options ask for an impossible sheet.
+    #[error("cannot make a contact sheet from {}: {issue}", path.display())]
+    Sheet {
+        /// The dataset directory, `coco.json`, image or mask concerned.
         path: PathBuf,
-        /// What was wrong.
-        reason: String,
+        /// What is wrong with it.
+        issue: sheet::SheetIssue,
     },
 }
 

@@ -89,6 +89,7 @@ mod tests {
                 sky_color: Vec3::ZERO,
             },
             objects,
+            sky_category: 0,
         }
     }
 

@@ -237,9 +237,18 @@ impl Renderer {
             b: f64::from(sky.z),
             a: 1.0,
         });
+        // Pixels no surface covers carry the sky's category (instance 0). Integer targets
+        // take the clear value as f64; ids below 2^32 are exact.
+        let mut ids = clear(&slot.ids_view);
+        ids.ops.load = wgpu::LoadOp::Clear(wgpu::Color {
+            r: f64::from(crate::frame::pack_id(0, frame.sky_category)),
+            g: 0.0,
+            b: 0.0,
+            a: 0.0,
+        });
         let mut pass = encoder.begin_render_pass(&wgpu::RenderPassDescriptor {
             label: Some("scene_pass::render_pass"),
-            color_attachments: &[Some(color), Some(clear(&slot.ids_view))],
+            color_attachments: &[Some(color), Some(ids)],
             depth_stencil_attachment: Some(wgpu::RenderPassDepthStencilAttachment {
                 view: &slot.depth_view,
                 depth_ops: Some(wgpu::Operations {

@@ -9,26 +9,83 @@ mod error;
 mod parse;
 pub mod range;
 
-pub use config::{AssetDef, Catalog, CategoryDef, CategoryKind, SceneConfig};
+pub use config::{
+    AssetDef, Catalog, CategoryDef, CategoryKind, LayoutChoice, LayoutKind, ObjectGroup,
+    SceneConfig, StreetConfig, VariantDef, Zone,
+};
 pub use error::SceneError;
 pub use range::{IntRange, Range};
 
 use crate::importer::{self, Asset, ImportError};
 use crate::source::{self, FileSource};
+use glam::{Vec2, Vec3};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// An asset as the world uses it: its index in [`LoadedScene::assets`] and category.
+/// Catalogue assets a scene with a `street` needs, and what each is for.
+pub const STREET_ASSETS: &[(&str, &str)] = &[
+    ("road_patch", "the asphalt, a 1 m square scaled to size"),
+    ("marking_dashed", "lane dividers, one 12 m repeat"),
+    ("marking_line", "solid edge lines, 1 m long"),
+    ("marking_double_yellow", "the centre line, 1 m long"),
+    ("crosswalk_stripe", "zebra stripes, 1 m long"),
+    ("stop_line", "stop lines, 1 m wide"),
+    ("sidewalk_patch", "sidewalks, a 1 m square"),
+    ("kerb", "kerb stones, 1 m long"),
+    ("grass_patch", "verges and medians, a 1 m square"),
+    ("building", "façades along both sides"),
+    ("street_lamp", "lamps along the kerbs"),
+];
+
+/// One variant of an asset as the world uses it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct VariantInfo {
+    /// Variant name.
+    pub name: String,
+    /// Index into [`LoadedScene::assets`] (and the renderer's asset list).
+    pub index: usize,
+    /// Axis-aligned bounds in asset space: (min, max), metres.
+    pub bounds: (Vec3, Vec3),
+    /// Ground footprint in asset space, (min, max) over (x, z): the bounds of everything
+    /// below [`FOOTPRINT_HEIGHT`], so a lamp's arm or a tree's crown does not block the
+    /// pavement under it.
+    pub footprint: (Vec2, Vec2),
+}
+
+/// Geometry above this height (metres) does not count towards a footprint.
+pub const FOOTPRINT_HEIGHT: f32 = 2.0;
+
+/// The ground footprint of `asset` (its whole bounds if nothing is low enough).
+fn ground_footprint(asset: &Asset) -> (Vec2, Vec2) {
+    let mut min = Vec2::splat(f32::INFINITY);
+    let mut max = Vec2::splat(f32::NEG_INFINITY);
+    for part in &asset.parts {
+        for vertex in &asset.primitives[part.primitive].vertices {
+            let p = part.transform.transform_point3(Vec3::from(vertex.position));
+            if p.y <= FOOTPRINT_HEIGHT {
+                min = min.min(Vec2::new(p.x, p.z));
+                max = max.max(Vec2::new(p.x, p.z));
+            }
+        }
+    }
+    if min.x > max.x {
+        let (lo, hi) = asset.bounds;
+        return (Vec2::new(lo.x, lo.z), Vec2::new(hi.x, hi.z));
+    }
+    (min, max)
+}
+
+/// An asset as the world uses it: category and variants.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AssetInfo {
-    /// Index into the asset list (and the renderer's).
-    pub index: usize,
     /// Category id.
     pub category_id: u16,
     /// Thing or stuff.
     pub kind: CategoryKind,
-    /// Footprint radius on the ground plane, metres (from the asset bounds).
-    pub radius_m: f32,
+    /// Its files, at least one.
+    pub variants: Vec<VariantInfo>,
+    /// Assets placed with it, with the same transform.
+    pub attach: Vec<String>,
 }
 
 /// A scene ready to generate frames from.
@@ -43,10 +100,12 @@ pub struct LoadedScene {
     pub config: SceneConfig,
     /// The catalogue.
     pub catalog: Catalog,
-    /// Imported assets, each once.
+    /// Imported files, each once.
     pub assets: Vec<Asset>,
-    /// Asset name → info, for every asset the scene uses.
+    /// Asset name → info, for every catalogue asset.
     pub asset_info: BTreeMap<String, AssetInfo>,
+    /// Category id of pixels no surface covers.
+    pub sky_category: u16,
 }
 
 /// Everything that can go wrong loading a scene.
@@ -60,26 +119,31 @@ pub enum LoadError {
     Import(#[from] ImportError),
 }
 
-/// Loads the scene at `path` through `files`, then its catalogue and assets.
+/// Loads the scene at `path` through `files`, then its catalogue and every catalogue asset.
 pub fn load(files: &dyn FileSource, path: &Path) -> Result<LoadedScene, LoadError> {
     let text = read_text(files, path)?;
     let config: SceneConfig = parse::parse_ron(path, &text)?;
     let catalog_path = source::join(path, &config.catalog);
     let catalog_text = read_text(files, &catalog_path)?;
     let catalog: Catalog = parse::parse_ron(&catalog_path, &catalog_text)?;
-    if let Err((needle, message)) = catalog_rules::check(&catalog) {
+    if let Err((needle, field, message)) = catalog_rules::check(&catalog) {
         let (line, column) = parse::locate_string(&catalog_text, &needle);
         return Err(SceneError::Reference {
             path: catalog_path,
             line,
             column,
-            field: "categories".into(),
+            field,
             message,
         }
         .into());
     }
-    let used = used_assets(path, &text, &config, &catalog)?;
-    let (assets, asset_info) = import_assets(files, &catalog_path, &catalog, &catalog_text, &used)?;
+    check_references(path, &text, &config, &catalog)?;
+    let (assets, asset_info) = import_assets(files, &catalog_path, &catalog)?;
+    let sky_category = catalog
+        .categories
+        .iter()
+        .find(|c| c.name == catalog.sky)
+        .map_or(0, |c| c.id);
     let name = config.name.clone().unwrap_or_else(|| stem(path));
     Ok(LoadedScene {
         name,
@@ -89,6 +153,7 @@ pub fn load(files: &dyn FileSource, path: &Path) -> Result<LoadedScene, LoadErro
         catalog,
         assets,
         asset_info,
+        sky_category,
     })
 }
 
@@ -110,100 +175,135 @@ fn read_text(files: &dyn FileSource, path: &Path) -> Result<String, SceneError> 
     })
 }
 
-/// The catalogue entries of the assets the scene refers to, in first-use order. A name the
-/// catalogue lacks is an error at its position in the scene file, naming the field.
-fn used_assets<'c>(
+/// Checks every asset name the scene uses (and the street's own assets) against the
+/// catalogue, and that `Area` groups say where; errors point into the scene file.
+fn check_references(
     path: &Path,
     text: &str,
     config: &SceneConfig,
-    catalog: &'c Catalog,
-) -> Result<Vec<(String, &'c AssetDef)>, SceneError> {
-    let mut used: Vec<(String, &AssetDef)> = Vec::new();
-    let mut add = |name: &str, field: String| {
-        if used.iter().any(|(n, _)| n == name) {
+    catalog: &Catalog,
+) -> Result<(), SceneError> {
+    let error = |needle: &str, field: String, message: String| {
+        let (line, column) = parse::locate_string(text, needle);
+        SceneError::Reference {
+            path: path.to_path_buf(),
+            line,
+            column,
+            field,
+            message,
+        }
+    };
+    let known = |name: &str, field: String| {
+        if catalog.assets.contains_key(name) {
             return Ok(());
         }
-        let Some(def) = catalog.assets.get(name) else {
-            let (line, column) = parse::locate_string(text, name);
-            return Err(SceneError::Reference {
-                path: path.to_path_buf(),
-                line,
-                column,
-                field,
-                message: format!(
-                    "no asset named \"{name}\" in the catalogue (it has: {})",
-                    catalog
-                        .assets
-                        .keys()
-                        .cloned()
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            });
-        };
-        used.push((name.to_owned(), def));
-        Ok(())
+        let names: Vec<&str> = catalog.assets.keys().map(String::as_str).collect();
+        Err(error(
+            name,
+            field,
+            format!(
+                "no asset named \"{name}\" in the catalogue (it has: {})",
+                names.join(", ")
+            ),
+        ))
     };
     for (i, name) in config.ground.iter().enumerate() {
-        add(name, format!("ground[{i}]"))?;
+        known(name, format!("ground[{i}]"))?;
     }
     for (g, group) in config.objects.iter().enumerate() {
         if group.assets.is_empty() {
-            let (line, column) = parse::locate_string(text, "objects");
-            return Err(SceneError::Reference {
-                path: path.to_path_buf(),
-                line,
-                column,
-                field: format!("objects[{g}].assets"),
-                message: "the list is empty".into(),
-            });
+            return Err(error(
+                "objects",
+                format!("objects[{g}].assets"),
+                "the list is empty".into(),
+            ));
         }
         for (a, name) in group.assets.iter().enumerate() {
-            add(name, format!("objects[{g}].assets[{a}]"))?;
+            known(name, format!("objects[{g}].assets[{a}]"))?;
+        }
+        let area = group.zone == Zone::Area;
+        if area && (group.x_m.is_none() || group.z_m.is_none()) {
+            return Err(error(
+                &group.assets[0],
+                format!("objects[{g}]"),
+                "zone Area needs both x_m and z_m".into(),
+            ));
+        }
+        if !area && config.street.is_none() {
+            return Err(error(
+                &group.assets[0],
+                format!("objects[{g}].zone"),
+                format!("zone {:?} needs a `street`", group.zone),
+            ));
         }
     }
-    Ok(used)
+    if let Some(street) = &config.street {
+        if let LayoutChoice::Mixed(p) = street.layout
+            && !(0.0..=1.0).contains(&p)
+        {
+            return Err(error(
+                "street",
+                "street.layout".into(),
+                format!("Mixed({p}): the intersection probability must be in 0..=1"),
+            ));
+        }
+        for (name, purpose) in STREET_ASSETS {
+            if !catalog.assets.contains_key(*name) {
+                return Err(error(
+                    "street",
+                    "street".into(),
+                    format!("the catalogue has no asset \"{name}\" ({purpose})"),
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 type Imported = (Vec<Asset>, BTreeMap<String, AssetInfo>);
 
+/// Imports every catalogue file once (in name order, so indices are stable).
 fn import_assets(
     files: &dyn FileSource,
     catalog_path: &Path,
     catalog: &Catalog,
-    catalog_text: &str,
-    used: &[(String, &AssetDef)],
 ) -> Result<Imported, LoadError> {
-    let mut assets = Vec::new();
+    let mut assets: Vec<Asset> = Vec::new();
+    let mut by_file: BTreeMap<&str, usize> = BTreeMap::new();
     let mut info = BTreeMap::new();
-    for (name, def) in used {
+    for (name, def) in &catalog.assets {
         let category = catalog
             .categories
             .iter()
             .find(|c| c.name == def.category)
-            .ok_or_else(|| {
-                let (line, column) = parse::locate_string(catalog_text, &def.category);
-                SceneError::Reference {
-                    path: catalog_path.to_path_buf(),
-                    line,
-                    column,
-                    field: format!("assets.{name}.category"),
-                    message: format!("unknown category \"{}\"", def.category),
+            .expect("catalog_rules checked every category name");
+        let mut variants = Vec::new();
+        for variant in &def.variants {
+            let index = match by_file.get(variant.file.as_str()) {
+                Some(&index) => index,
+                None => {
+                    let file = source::join(catalog_path, &variant.file);
+                    assets.push(importer::load_asset(files, &file)?);
+                    by_file.insert(&variant.file, assets.len() - 1);
+                    assets.len() - 1
                 }
-            })?;
-        let asset = importer::load_asset(files, &source::join(catalog_path, &def.file))?;
-        let (min, max) = asset.bounds;
-        let radius_m = 0.5 * ((max.x - min.x).powi(2) + (max.z - min.z).powi(2)).sqrt();
+            };
+            variants.push(VariantInfo {
+                name: variant.name.clone(),
+                index,
+                bounds: assets[index].bounds,
+                footprint: ground_footprint(&assets[index]),
+            });
+        }
         info.insert(
             name.clone(),
             AssetInfo {
-                index: assets.len(),
                 category_id: category.id,
                 kind: category.kind,
-                radius_m,
+                variants,
+                attach: def.attach.clone(),
             },
         );
-        assets.push(asset);
     }
     Ok((assets, info))
 }

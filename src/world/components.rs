@@ -1,7 +1,7 @@
 //! ECS components and resources of the per-image world.
 
 use bevy_ecs::prelude::*;
-use glam::{Quat, Vec3};
+use glam::{Quat, Vec2, Vec3};
 
 /// Placement of an entity in the world.
 #[derive(Component, Clone, Copy, Debug, PartialEq)]
@@ -10,6 +10,8 @@ pub struct Transform {
     pub translation: Vec3,
     /// Orientation.
     pub rotation: Quat,
+    /// Scale in the asset's own axes (street tiles are stretched to size).
+    pub scale: Vec3,
 }
 
 impl Default for Transform {
@@ -17,6 +19,7 @@ impl Default for Transform {
         Self {
             translation: Vec3::ZERO,
             rotation: Quat::IDENTITY,
+            scale: Vec3::ONE,
         }
     }
 }
@@ -33,18 +36,34 @@ pub struct Category(pub u16);
 #[derive(Component, Clone, Copy, Debug, PartialEq, Eq)]
 pub struct InstanceId(pub u16);
 
-/// A thing placed by an object group; randomised by the placement system.
+/// The leader of an object group's unit (e.g. a bicycle, whose rider follows it);
+/// positioned by the placement system.
 #[derive(Component, Clone, Debug, PartialEq)]
 pub struct Placed {
     /// Index of its group in the scene's `objects`.
     pub group: usize,
+    /// Spawn order, which is also the placement order.
+    pub order: u32,
     /// Catalogue asset name.
     pub asset: String,
-    /// Footprint radius, metres.
-    pub radius_m: f32,
+    /// Ground footprint of the whole unit in asset space: (min, max) over (x, z).
+    pub footprint: (Vec2, Vec2),
     /// Heading, degrees.
     pub yaw_deg: f64,
 }
+
+/// What a drawn entity is, for the per-image record.
+#[derive(Component, Clone, Debug, PartialEq)]
+pub struct Identity {
+    /// Catalogue asset name.
+    pub asset: String,
+    /// Variant name.
+    pub variant: String,
+}
+
+/// An attached asset that takes its leader's transform (a rider on its bicycle).
+#[derive(Component, Clone, Copy, Debug, PartialEq)]
+pub struct Follows(pub Entity);
 
 /// Marks the ground (stuff at the origin).
 #[derive(Component, Clone, Copy, Debug, Default)]

@@ -4,8 +4,10 @@
 //! `(seed, index)`, so image `i` is the same whatever else is rendered around it.
 
 pub mod components;
+pub mod placement;
 pub mod rng;
 pub mod samples;
+pub mod street;
 mod systems;
 
 pub use samples::{FrameMeta, ObjectRecord, Sample};
@@ -23,7 +25,7 @@ use systems::{Extracted, SceneRes};
 /// The phases of one image, run in this order.
 #[derive(SystemSet, Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum FrameSet {
-    /// Create the camera, the sun, the ground and the objects.
+    /// Create the camera, the sun, the street, the ground and the objects.
     Spawn,
     /// Sample poses, camera and lighting.
     Randomise,
@@ -37,8 +39,10 @@ pub struct SceneShared {
     pub name: String,
     /// The parsed configuration.
     pub config: SceneConfig,
-    /// Asset name → index and category.
+    /// Asset name → category and variants.
     pub asset_info: BTreeMap<String, AssetInfo>,
+    /// Category of pixels no surface covers.
+    pub sky_category: u16,
 }
 
 /// A frame could not be generated.
@@ -76,6 +80,7 @@ impl FrameGenerator {
             name: scene.name.clone(),
             config: scene.config.clone(),
             asset_info: scene.asset_info.clone(),
+            sky_category: scene.sky_category,
         };
         Self {
             shared: Arc::new(shared),
@@ -98,6 +103,9 @@ impl FrameGenerator {
         world.init_resource::<SampleLog>();
         world.init_resource::<FrameErrors>();
         world.init_resource::<Extracted>();
+        world.init_resource::<street::Street>();
+        world.init_resource::<street::EgoFootprint>();
+        world.init_resource::<placement::NextInstance>();
         schedule().run(&mut world);
         let errors = world.resource::<FrameErrors>();
         if !errors.0.is_empty() {
@@ -121,8 +129,9 @@ fn schedule() -> Schedule {
     schedule.add_systems(
         (
             systems::spawn_camera_and_sun,
+            street::build_street,
             systems::spawn_ground,
-            systems::spawn_objects,
+            placement::spawn_objects,
         )
             .chain()
             .in_set(FrameSet::Spawn),
@@ -131,7 +140,8 @@ fn schedule() -> Schedule {
         (
             systems::randomise_camera,
             systems::randomise_sun,
-            systems::randomise_placement,
+            placement::randomise_placement,
+            placement::follow_leaders,
         )
             .chain()
             .in_set(FrameSet::Randomise),

@@ -15,6 +15,8 @@ pub enum Stream {
     Lighting = 3,
     /// Object positions and headings.
     Placement = 4,
+    /// The street plan and its stuff.
+    Layout = 5,
 }
 
 /// The generator for image `index` of a dataset with `seed`, on `stream`.

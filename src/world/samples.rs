@@ -17,10 +17,12 @@ pub struct Sample {
 /// One placed object, as recorded.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ObjectRecord {
-    /// Instance id in the mask.
+    /// Instance id in the mask; 0 for stuff (trees, bushes) placed by object groups.
     pub instance_id: u16,
     /// Catalogue asset name.
     pub asset: String,
+    /// Variant name.
+    pub variant: String,
     /// Category id.
     pub category_id: u16,
     /// Position, metres.
@@ -63,6 +65,6 @@ pub struct FrameMeta {
     pub height: u32,
     /// Every sampled scalar.
     pub samples: Vec<Sample>,
-    /// Every placed thing.
+    /// Every object placed by an object group (things and stuff) and its attachments.
     pub objects: Vec<ObjectRecord>,
 }

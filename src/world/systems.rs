@@ -4,15 +4,14 @@ use super::SceneShared;
 use super::components::*;
 use super::rng::{Stream, frame_rng};
 use super::samples::{FrameMeta, ObjectRecord, SampleLog};
+use super::street::obb::Obb;
+use super::street::{EgoFootprint, Street};
 use crate::frame::{CameraData, FrameData, LightData, ObjectDraw};
 use crate::scene::Range;
 use bevy_ecs::prelude::*;
-use glam::{Mat4, Quat, Vec3};
+use glam::{Mat4, Quat, Vec2, Vec3};
 use rand::RngExt;
 use std::sync::Arc;
-
-/// Attempts per object before placement gives up.
-pub const PLACEMENT_TRIES: usize = 200;
 
 /// The extracted frame, left in the world for the caller to take.
 #[derive(Resource, Clone, Debug, Default)]
@@ -47,83 +46,70 @@ pub fn spawn_camera_and_sun(mut commands: Commands) {
     });
 }
 
-/// Spawns the ground assets at the origin.
+/// Spawns the ground assets (their first variant) at the origin.
 pub fn spawn_ground(mut commands: Commands, scene: Res<SceneRes>) {
     for name in &scene.0.config.ground {
         if let Some(info) = scene.0.asset_info.get(name) {
             commands.spawn((
                 Ground,
                 Transform::default(),
-                MeshRef(info.index),
+                MeshRef(info.variants[0].index),
                 Category(info.category_id),
             ));
         }
     }
 }
 
-/// Spawns each group's objects: how many and which assets; ids 1.. in spawn order.
-pub fn spawn_objects(
-    mut commands: Commands,
-    scene: Res<SceneRes>,
-    ctx: Res<FrameContext>,
-    mut log: ResMut<SampleLog>,
-) {
-    let mut rng = frame_rng(ctx.seed, ctx.index, Stream::Spawn);
-    let mut next_id: u16 = 1;
-    for (g, group) in scene.0.config.objects.iter().enumerate() {
-        let count = rng.random_range(group.count.min..=group.count.max);
-        log.record(&format!("objects[{g}].count"), f64::from(count), "count");
-        for _ in 0..count {
-            let asset = &group.assets[rng.random_range(0..group.assets.len())];
-            let Some(info) = scene.0.asset_info.get(asset) else {
-                continue;
-            };
-            commands.spawn((
-                Transform::default(),
-                MeshRef(info.index),
-                Category(info.category_id),
-                InstanceId(next_id),
-                Placed {
-                    group: g,
-                    asset: asset.clone(),
-                    radius_m: info.radius_m,
-                    yaw_deg: 0.0,
-                },
-            ));
-            next_id = next_id.saturating_add(1);
-        }
-    }
-}
-
-/// Samples the camera's mount height, lateral position, pitch, yaw and field of view.
+/// Samples the camera: on a street it rides in a random ego lane (dashcam), otherwise at
+/// `lateral_m`; then mount height, pitch, yaw, roll and field of view.
 pub fn randomise_camera(
     mut cameras: Query<(&mut Transform, &mut Camera)>,
     scene: Res<SceneRes>,
+    street: Res<Street>,
     ctx: Res<FrameContext>,
     mut log: ResMut<SampleLog>,
+    mut ego: ResMut<EgoFootprint>,
 ) {
     let config = &scene.0.config.camera;
     let mut rng = frame_rng(ctx.seed, ctx.index, Stream::Camera);
+    let lane_x = street.0.as_ref().map(|(layout, _)| {
+        let lanes: Vec<f32> = layout.lanes_of(-1.0).map(|l| l.x).collect();
+        let k = rng.random_range(0..lanes.len());
+        log.record("camera.ego_lane", k as f64, "index");
+        lanes[k]
+    });
     let height = sample(&mut rng, config.height_m);
     let lateral = sample(&mut rng, config.lateral_m);
     let pitch = sample(&mut rng, config.pitch_deg);
     let yaw = sample(&mut rng, config.yaw_deg);
+    let roll = sample(&mut rng, config.roll_deg);
     let fov = sample(&mut rng, config.fov_y_deg);
     for (name, value, unit) in [
         ("camera.height", height, "m"),
         ("camera.lateral", lateral, "m"),
         ("camera.pitch", pitch, "deg"),
         ("camera.yaw", yaw, "deg"),
+        ("camera.roll", roll, "deg"),
         ("camera.fov_y", fov, "deg"),
     ] {
         log.record(name, value, unit);
     }
+    let x = lane_x.unwrap_or(0.0) + lateral as f32;
+    if lane_x.is_some() {
+        // The ego car: 1.9 m wide, from 3.9 m behind the camera to 0.9 m ahead of it.
+        ego.0 = Some(Obb {
+            centre: Vec2::new(x, -1.5),
+            half: Vec2::new(0.95, 2.4),
+            yaw: 0.0,
+        });
+    }
     for (mut transform, mut camera) in &mut cameras {
-        transform.translation = Vec3::new(lateral as f32, height as f32, 0.0);
-        // The camera looks down its local −Z; turn it to face +Z, then apply yaw and pitch.
+        transform.translation = Vec3::new(x, height as f32, 0.0);
+        // The camera looks down its local −Z; turn it to face +Z, then yaw, pitch, roll.
         transform.rotation =
             Quat::from_rotation_y(std::f32::consts::PI + (yaw as f32).to_radians())
-                * Quat::from_rotation_x((pitch as f32).to_radians());
+                * Quat::from_rotation_x((pitch as f32).to_radians())
+                * Quat::from_rotation_z((roll as f32).to_radians());
         camera.fov_y_rad = (fov as f32).to_radians();
         camera.near_m = config.near_m as f32;
         camera.far_m = config.far_m as f32;
@@ -155,49 +141,8 @@ pub fn randomise_sun(
     }
 }
 
-/// Places every object in its group's region without footprint overlap, with a random heading.
-pub fn randomise_placement(
-    mut objects: Query<(&InstanceId, &mut Transform, &mut Placed)>,
-    scene: Res<SceneRes>,
-    ctx: Res<FrameContext>,
-    mut errors: ResMut<FrameErrors>,
-) {
-    let mut rng = frame_rng(ctx.seed, ctx.index, Stream::Placement);
-    let mut ordered: Vec<_> = objects.iter_mut().collect();
-    ordered.sort_by_key(|(id, _, _)| id.0);
-    let mut placed: Vec<(Vec3, f32)> = Vec::new();
-    for (id, mut transform, mut object) in ordered {
-        let group = &scene.0.config.objects[object.group];
-        let spot = (0..PLACEMENT_TRIES).find_map(|_| {
-            let p = Vec3::new(
-                sample(&mut rng, group.x_m) as f32,
-                0.0,
-                sample(&mut rng, group.z_m) as f32,
-            );
-            let gap = group.clearance_m as f32;
-            let free = placed
-                .iter()
-                .all(|(q, r)| p.distance(*q) >= r + object.radius_m + gap);
-            free.then_some(p)
-        });
-        let Some(position) = spot else {
-            errors.0.push(format!(
-                "objects[{}]: could not place instance {} (\"{}\") without overlap in {PLACEMENT_TRIES} tries; \
-                 widen x_m/z_m or lower count",
-                object.group, id.0, object.asset
-            ));
-            return;
-        };
-        let yaw = sample(&mut rng, group.yaw_deg);
-        placed.push((position, object.radius_m));
-        object.yaw_deg = yaw;
-        transform.translation = position;
-        transform.rotation = Quat::from_rotation_y((yaw as f32).to_radians());
-    }
-}
-
 fn model(t: &Transform) -> Mat4 {
-    Mat4::from_rotation_translation(t.rotation, t.translation)
+    Mat4::from_scale_rotation_translation(t.scale, t.rotation, t.translation)
 }
 
 /// Turns the world into plain [`FrameData`] and [`FrameMeta`].
@@ -206,7 +151,7 @@ pub fn extract(
     cameras: Query<(&Transform, &Camera)>,
     suns: Query<&Sun>,
     drawables: Query<(&Transform, &MeshRef, &Category, Option<&InstanceId>)>,
-    placed: Query<(&Transform, &InstanceId, &Category, &Placed)>,
+    placed: Query<(&Transform, Option<&InstanceId>, &Category, &Identity)>,
     scene: Res<SceneRes>,
     ctx: Res<FrameContext>,
     log: Res<SampleLog>,
@@ -248,15 +193,22 @@ pub fn extract(
     objects.sort_by_key(|o| (o.instance_id, o.asset));
     let mut records: Vec<ObjectRecord> = placed
         .iter()
-        .map(|(t, id, category, p)| ObjectRecord {
-            instance_id: id.0,
-            asset: p.asset.clone(),
+        .map(|(t, id, category, identity)| ObjectRecord {
+            instance_id: id.map_or(0, |i| i.0),
+            asset: identity.asset.clone(),
+            variant: identity.variant.clone(),
             category_id: category.0,
             position_m: t.translation.to_array(),
-            yaw_deg: p.yaw_deg,
+            yaw_deg: f64::from(yaw_of(t.rotation).to_degrees()),
         })
         .collect();
-    records.sort_by_key(|r| r.instance_id);
+    // Things by instance id, then stuff (id 0) by position: a fixed order.
+    records.sort_by(|a, b| {
+        (a.instance_id == 0, a.instance_id)
+            .cmp(&(b.instance_id == 0, b.instance_id))
+            .then(a.position_m[2].total_cmp(&b.position_m[2]))
+            .then(a.position_m[0].total_cmp(&b.position_m[0]))
+    });
     let frame = FrameData {
         index: ctx.index,
         width: ctx.width,
@@ -264,6 +216,7 @@ pub fn extract(
         camera: camera_data,
         light,
         objects,
+        sky_category: scene.0.sky_category,
     };
     let meta = FrameMeta {
         index: ctx.index,
@@ -277,4 +230,10 @@ pub fn extract(
         objects: records,
     };
     out.0 = Some((frame, meta));
+}
+
+/// The heading about +Y of a rotation, radians (0 faces +Z).
+fn yaw_of(rotation: Quat) -> f32 {
+    let forward = rotation * Vec3::Z;
+    forward.x.atan2(forward.z)
 }

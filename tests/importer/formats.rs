@@ -29,7 +29,8 @@ fn gltf_with_data_uri_buffer() {
         asset.parts,
         [MeshPart {
             primitive: 0,
-            transform: Mat4::IDENTITY
+            transform: Mat4::IDENTITY,
+            node: 0,
         }]
     );
     assert_eq!(asset.bounds, (Vec3::ZERO, Vec3::new(1.0, 1.0, 0.0)));

@@ -58,21 +58,6 @@ impl MeshData {
         out
     }
 
-    /// Expands the index list so every triangle has its own three vertices.
-    pub fn unindexed(&self) -> MeshData {
-        let pick = |i: &u32| *i as usize;
-        MeshData {
-            positions: self
-                .indices
-                .iter()
-                .map(|i| self.positions[pick(i)])
-                .collect(),
-            normals: self.indices.iter().map(|i| self.normals[pick(i)]).collect(),
-            uvs: self.indices.iter().map(|i| self.uvs[pick(i)]).collect(),
-            indices: (0..u32::try_from(self.indices.len()).expect("fits u32")).collect(),
-        }
-    }
-
     /// Panics unless every triangle is non-degenerate, faces away from `inside`
     /// and agrees with its vertex normals. Only meaningful for convex parts.
     pub fn assert_outward(&self, inside: Vec3, what: &str) -> &Self {

@@ -1,7 +1,6 @@
-//! A minimal glTF 2.0 writer: one binary buffer, JSON via serde_json, GLB or embedded .gltf.
+//! A minimal glTF 2.0 writer: one binary buffer, JSON via serde_json, written as GLB.
 
 use crate::geom::MeshData;
-use base64::Engine as _;
 use glam::{Quat, Vec3};
 use serde_json::{Value, json};
 use std::path::Path;
@@ -23,7 +22,6 @@ pub(crate) struct Node {
     mesh: Option<usize>,
     translation: Option<Vec3>,
     rotation: Option<Quat>,
-    scale: Option<Vec3>,
     children: Vec<Node>,
 }
 
@@ -35,7 +33,6 @@ impl Node {
             mesh: None,
             translation: None,
             rotation: None,
-            scale: None,
             children: Vec::new(),
         }
     }
@@ -43,12 +40,6 @@ impl Node {
     /// Sets the rotation relative to the parent (a unit quaternion).
     pub fn rotated(mut self, rotation: Quat) -> Self {
         self.rotation = Some(rotation.normalize());
-        self
-    }
-
-    /// Sets the scale relative to the parent.
-    pub fn scaled(mut self, scale: Vec3) -> Self {
-        self.scale = Some(scale);
         self
     }
 
@@ -84,8 +75,6 @@ pub(crate) enum Alpha {
     Opaque,
     /// Blended with what is behind (glass).
     Blend,
-    /// Cut out below the cutoff (foliage cards).
-    Mask(f64),
 }
 
 /// A metallic-roughness material. Colours are linear RGB(A).
@@ -144,12 +133,6 @@ impl Pbr {
     pub fn alpha(mut self, alpha: Alpha, opacity: f64) -> Self {
         self.alpha = alpha;
         self.base[3] = opacity;
-        self
-    }
-
-    /// Renders both faces.
-    pub fn double_sided(mut self) -> Self {
-        self.double_sided = true;
         self
     }
 
@@ -248,21 +231,6 @@ impl Document {
         )
     }
 
-    /// An opaque metallic-roughness material with a constant base colour (linear RGBA).
-    pub fn material(&mut self, name: &str, rgba: [f64; 4], metallic: f64, roughness: f64) -> usize {
-        push(
-            &mut self.materials,
-            json!({
-                "name": name,
-                "pbrMetallicRoughness": {
-                    "baseColorFactor": rgba,
-                    "metallicFactor": metallic,
-                    "roughnessFactor": roughness,
-                },
-            }),
-        )
-    }
-
     /// Adds a metallic-roughness material; returns its index.
     pub fn pbr(&mut self, m: &Pbr) -> usize {
         let mut pbr = json!({
@@ -286,37 +254,11 @@ impl Document {
         match m.alpha {
             Alpha::Opaque => {}
             Alpha::Blend => v["alphaMode"] = json!("BLEND"),
-            Alpha::Mask(cutoff) => {
-                v["alphaMode"] = json!("MASK");
-                v["alphaCutoff"] = json!(cutoff);
-            }
         }
         if m.double_sided {
             v["doubleSided"] = json!(true);
         }
         push(&mut self.materials, v)
-    }
-
-    /// A material whose base colour is `texture` (sRGB, factor 1).
-    pub fn textured_material(
-        &mut self,
-        name: &str,
-        texture: usize,
-        metallic: f64,
-        roughness: f64,
-    ) -> usize {
-        push(
-            &mut self.materials,
-            json!({
-                "name": name,
-                "pbrMetallicRoughness": {
-                    "baseColorFactor": [1.0, 1.0, 1.0, 1.0],
-                    "baseColorTexture": { "index": texture, "texCoord": 0 },
-                    "metallicFactor": metallic,
-                    "roughnessFactor": roughness,
-                },
-            }),
-        )
     }
 
     /// Stores a PNG in the buffer and makes a texture of it with the given sampler JSON.
@@ -397,8 +339,8 @@ impl Document {
         )
     }
 
-    /// The whole glTF JSON; `uri` is the buffer URI (None for GLB).
-    fn to_json(&self, root: &Node, uri: Option<String>) -> Value {
+    /// The whole glTF JSON for a GLB (the buffer is the BIN chunk, so it has no URI).
+    fn to_json(&self, root: &Node) -> Value {
         fn flatten(node: &Node, out: &mut Vec<Value>) -> usize {
             let index = push(out, json!({ "name": node.name }));
             if let Some(m) = node.mesh {
@@ -410,9 +352,6 @@ impl Document {
             if let Some(r) = node.rotation {
                 out[index]["rotation"] = json!(r.to_array().map(f));
             }
-            if let Some(s) = node.scale {
-                out[index]["scale"] = json!(s.to_array().map(f));
-            }
             if !node.children.is_empty() {
                 let children: Vec<usize> = node.children.iter().map(|c| flatten(c, out)).collect();
                 out[index]["children"] = json!(children);
@@ -421,10 +360,7 @@ impl Document {
         }
         let mut nodes = Vec::new();
         flatten(root, &mut nodes);
-        let mut buffer = json!({ "byteLength": self.bin.len() });
-        if let Some(uri) = uri {
-            buffer["uri"] = json!(uri);
-        }
+        let buffer = json!({ "byteLength": self.bin.len() });
         let mut doc = json!({
             "asset": {
                 "version": "2.0",
@@ -458,8 +394,7 @@ impl Document {
 
     /// Writes a binary .glb: 12-byte header, space-padded JSON chunk, zero-padded BIN chunk.
     pub fn write_glb(&self, path: &Path, root: &Node) -> std::io::Result<usize> {
-        let mut json =
-            serde_json::to_vec(&self.to_json(root, None)).map_err(std::io::Error::other)?;
+        let mut json = serde_json::to_vec(&self.to_json(root)).map_err(std::io::Error::other)?;
         while !json.len().is_multiple_of(4) {
             json.push(b' ');
         }
@@ -482,18 +417,5 @@ impl Document {
         assert_eq!(out.len(), total);
         std::fs::write(path, &out)?;
         Ok(total)
-    }
-
-    /// Writes a JSON .gltf with the buffer embedded as a base64 data URI.
-    pub fn write_gltf_embedded(&self, path: &Path, root: &Node) -> std::io::Result<usize> {
-        let uri = format!(
-            "data:application/octet-stream;base64,{}",
-            base64::engine::general_purpose::STANDARD.encode(&self.bin)
-        );
-        let mut text = serde_json::to_string_pretty(&self.to_json(root, Some(uri)))
-            .map_err(std::io::Error::other)?;
-        text.push('\n');
-        std::fs::write(path, &text)?;
-        Ok(text.len())
     }
 }

@@ -1,0 +1,199 @@
+//! Object groups: spawn how many of which asset (with attachments), then place each in its
+//! zone so that no two oriented footprints overlap.
+
+use super::components::*;
+use super::rng::{Stream, frame_rng};
+use super::samples::SampleLog;
+use super::street::{EgoFootprint, Street, zones};
+use super::systems::SceneRes;
+use crate::scene::{AssetInfo, CategoryKind, Zone};
+use crate::world::street::obb::Obb;
+use bevy_ecs::prelude::*;
+use glam::{Quat, Vec2, Vec3};
+use rand::RngExt;
+use rand::rngs::ChaCha8Rng;
+
+/// Attempts per object before placement gives up.
+pub const PLACEMENT_TRIES: usize = 200;
+
+/// Hands out instance ids 1, 2, ... to things in spawn order.
+#[derive(Resource, Clone, Copy, Debug, Default)]
+pub struct NextInstance(pub u16);
+
+impl NextInstance {
+    /// The next id for a thing; None for stuff.
+    fn take(&mut self, kind: CategoryKind) -> Option<InstanceId> {
+        (kind == CategoryKind::Thing).then(|| {
+            self.0 = self.0.saturating_add(1);
+            InstanceId(self.0)
+        })
+    }
+}
+
+/// Spawns each group's objects: how many, which asset and variant, and their attachments.
+pub fn spawn_objects(
+    mut commands: Commands,
+    scene: Res<SceneRes>,
+    ctx: Res<FrameContext>,
+    mut log: ResMut<SampleLog>,
+    mut ids: ResMut<NextInstance>,
+) {
+    let mut rng = frame_rng(ctx.seed, ctx.index, Stream::Spawn);
+    let mut order = 0;
+    for (g, group) in scene.0.config.objects.iter().enumerate() {
+        let count = rng.random_range(group.count.min..=group.count.max);
+        log.record(&format!("objects[{g}].count"), f64::from(count), "count");
+        for _ in 0..count {
+            let name = &group.assets[rng.random_range(0..group.assets.len())];
+            let Some(info) = scene.0.asset_info.get(name) else {
+                continue;
+            };
+            let (leader, mut footprint) = spawn_part(&mut commands, name, info, &mut rng, &mut ids);
+            for other in &info.attach {
+                let Some(attached) = scene.0.asset_info.get(other) else {
+                    continue;
+                };
+                let (entity, fp) = spawn_part(&mut commands, other, attached, &mut rng, &mut ids);
+                commands.entity(entity).insert(Follows(leader));
+                footprint = (footprint.0.min(fp.0), footprint.1.max(fp.1));
+            }
+            commands.entity(leader).insert(Placed {
+                group: g,
+                order,
+                asset: name.clone(),
+                footprint,
+                yaw_deg: 0.0,
+            });
+            order += 1;
+        }
+    }
+}
+
+/// Spawns one asset with a random variant; returns the entity and the variant's footprint.
+fn spawn_part(
+    commands: &mut Commands,
+    name: &str,
+    info: &AssetInfo,
+    rng: &mut ChaCha8Rng,
+    ids: &mut NextInstance,
+) -> (Entity, (Vec2, Vec2)) {
+    let v = rng.random_range(0..info.variants.len());
+    let variant = &info.variants[v];
+    let mut entity = commands.spawn((
+        Transform::default(),
+        MeshRef(variant.index),
+        Category(info.category_id),
+        Identity {
+            asset: name.to_owned(),
+            variant: variant.name.clone(),
+        },
+    ));
+    if let Some(id) = ids.take(info.kind) {
+        entity.insert(id);
+    }
+    (entity.id(), variant.footprint)
+}
+
+/// Places every group's objects in spawn order: a spot in the zone, a heading, and an
+/// oriented-footprint test against the street, the ego car and everything placed before.
+pub fn randomise_placement(
+    mut objects: Query<(&mut Transform, &mut Placed)>,
+    scene: Res<SceneRes>,
+    street: Res<Street>,
+    ego: Res<EgoFootprint>,
+    ctx: Res<FrameContext>,
+    mut errors: ResMut<FrameErrors>,
+) {
+    let mut rng = frame_rng(ctx.seed, ctx.index, Stream::Placement);
+    let mut taken: Vec<Obb> = street
+        .0
+        .as_ref()
+        .map_or(Vec::new(), |s| s.1.obstacles.clone());
+    taken.extend(ego.0);
+    let mut ordered: Vec<_> = objects.iter_mut().collect();
+    ordered.sort_by_key(|(_, p)| p.order);
+    for (mut transform, mut object) in ordered {
+        let group = &scene.0.config.objects[object.group];
+        match find_spot(&object, group, street.as_ref(), &taken, &mut rng) {
+            Ok((position, yaw, obb)) => {
+                taken.push(obb);
+                object.yaw_deg = f64::from(yaw.to_degrees());
+                transform.translation = position;
+                transform.rotation = Quat::from_rotation_y(yaw);
+            }
+            Err(reason) => {
+                errors.0.push(format!(
+                    "objects[{}] (\"{}\"), object {}: {reason}",
+                    object.group, object.asset, object.order
+                ));
+                return;
+            }
+        }
+    }
+}
+
+/// Tries up to [`PLACEMENT_TRIES`] spots; returns position, heading and footprint.
+fn find_spot(
+    object: &Placed,
+    group: &crate::scene::ObjectGroup,
+    street: &Street,
+    taken: &[Obb],
+    rng: &mut ChaCha8Rng,
+) -> Result<(Vec3, f32, Obb), String> {
+    let zero = crate::scene::Range { min: 0.0, max: 0.0 };
+    let area = (group.x_m.unwrap_or(zero), group.z_m.unwrap_or(zero));
+    let layout = street.0.as_ref().map(|s| &s.0);
+    let (lo, hi) = object.footprint;
+    let local_centre = (lo + hi) * 0.5;
+    let half = (hi - lo) * 0.5;
+    for _ in 0..PLACEMENT_TRIES {
+        let spot = match (group.zone, layout) {
+            (Zone::Area, _) => zones::area(area, rng),
+            (zone, Some(l)) => {
+                let limit = group.z_m.unwrap_or(street.populate_z());
+                zones::sample(zone, l, limit, rng).ok_or_else(|| {
+                    format!("zone {zone:?} does not exist in this street (no such lanes, strips or corners)")
+                })?
+            }
+            (zone, None) => return Err(format!("zone {zone:?} needs a street")),
+        };
+        let yaw = spot.1 + sample_deg(group.yaw_deg, rng).to_radians();
+        let centre = Quat::from_rotation_y(yaw) * Vec3::new(local_centre.x, 0.0, local_centre.y);
+        let obb = Obb {
+            centre: spot.0 + Vec2::new(centre.x, centre.z),
+            half,
+            yaw,
+        };
+        let clearance = group.clearance_m as f32;
+        let spacing = sample_deg(group.spacing_m, rng);
+        let mut grown = obb.grown(clearance);
+        grown.half.y += spacing;
+        if taken.iter().all(|t| !grown.overlaps(t)) {
+            return Ok((Vec3::new(spot.0.x, 0.0, spot.0.y), yaw, obb));
+        }
+    }
+    Err(format!(
+        "no free spot without overlap in {PLACEMENT_TRIES} tries; lower the count or widen the zone"
+    ))
+}
+
+/// A uniform sample of `r` (degrees or metres).
+fn sample_deg(r: crate::scene::Range, rng: &mut ChaCha8Rng) -> f32 {
+    if r.min == r.max {
+        r.min as f32
+    } else {
+        rng.random_range(r.min..=r.max) as f32
+    }
+}
+
+/// Gives every attached part its leader's transform.
+pub fn follow_leaders(
+    leaders: Query<&Transform, With<Placed>>,
+    mut followers: Query<(&Follows, &mut Transform), Without<Placed>>,
+) {
+    for (follows, mut transform) in &mut followers {
+        if let Ok(leader) = leaders.get(follows.0) {
+            *transform = *leader;
+        }
+    }
+}

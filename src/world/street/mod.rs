@@ -1,0 +1,68 @@
+//! The procedural street: a plan sampled per image ([`layout`]), the stuff that draws it
+//! ([`stuff`]), the zones objects are placed in ([`zones`]) and the overlap test ([`obb`]).
+
+pub mod layout;
+pub mod obb;
+pub mod stuff;
+pub mod zones;
+
+use super::components::*;
+use super::rng::{Stream, frame_rng};
+use super::samples::SampleLog;
+use super::systems::SceneRes;
+use crate::scene::Range;
+use bevy_ecs::prelude::*;
+use layout::StreetLayout;
+use obb::Obb;
+use stuff::StreetStuff;
+
+/// This image's street, if the scene has one.
+#[derive(Resource, Clone, Debug, Default)]
+pub struct Street(pub Option<(StreetLayout, StreetStuff)>, pub Option<Range>);
+
+impl Street {
+    /// The default z limits of street zones.
+    pub fn populate_z(&self) -> Range {
+        self.1.unwrap_or(Range {
+            min: 3.0,
+            max: 70.0,
+        })
+    }
+}
+
+/// The ego vehicle's footprint around the camera, kept free of objects.
+#[derive(Resource, Clone, Copy, Debug, Default)]
+pub struct EgoFootprint(pub Option<Obb>);
+
+/// Samples the street plan and spawns its stuff.
+pub fn build_street(
+    mut commands: Commands,
+    scene: Res<SceneRes>,
+    ctx: Res<FrameContext>,
+    mut log: ResMut<SampleLog>,
+    mut street: ResMut<Street>,
+) {
+    let Some(config) = &scene.0.config.street else {
+        return;
+    };
+    let mut rng = frame_rng(ctx.seed, ctx.index, Stream::Layout);
+    let plan = layout::sample(config, &mut rng, &mut log);
+    let stuff = stuff::build(&plan, config, &scene.0.asset_info, &mut rng);
+    for piece in &stuff.pieces {
+        let Some(info) = scene.0.asset_info.get(piece.asset) else {
+            continue;
+        };
+        let variant = &info.variants[piece.variant.min(info.variants.len() - 1)];
+        commands.spawn((
+            Transform {
+                translation: piece.translation,
+                rotation: piece.rotation(),
+                scale: piece.scale,
+            },
+            MeshRef(variant.index),
+            Category(info.category_id),
+        ));
+    }
+    log.record("street.pieces", stuff.pieces.len() as f64, "count");
+    *street = Street(Some((plan, stuff)), Some(config.populate_z_m));
+}

@@ -1,0 +1,150 @@
+//! Where each [`Zone`] puts an object: a position on the ground and the heading it faces.
+
+use super::layout::{PARKING_WIDTH, StreetLayout, clip};
+use crate::scene::{Range, Zone};
+use glam::Vec2;
+use rand::RngExt;
+use rand::rngs::ChaCha8Rng;
+use std::f32::consts::{FRAC_PI_2, PI};
+
+/// A sampled spot: position (x, z) and heading (radians, 0 faces +Z).
+pub type Spot = (Vec2, f32);
+
+/// A spot in the free rectangle `(x, z)`, heading +Z.
+pub fn area((x, z): (Range, Range), rng: &mut ChaCha8Rng) -> Spot {
+    (Vec2::new(uniform(rng, x), uniform(rng, z)), 0.0)
+}
+
+/// Samples a spot in `zone` of `layout`, with z limited to `z_limit`. None when the zone
+/// does not exist in this layout (no parking, no junction, no sidewalks, ...).
+pub fn sample(
+    zone: Zone,
+    layout: &StreetLayout,
+    z_limit: Range,
+    rng: &mut ChaCha8Rng,
+) -> Option<Spot> {
+    let l = layout;
+    let side = if rng.random_bool(0.5) { -1.0f32 } else { 1.0 };
+    match zone {
+        Zone::Area => Some(area((z_limit, z_limit), rng)),
+        Zone::Lanes => {
+            let lane = l.lanes[rng.random_range(0..l.lanes.len())];
+            let z = along(&[l.z_range], z_limit, rng)?;
+            let x = lane.x + rng.random_range(-0.15..=0.15f32);
+            Some((Vec2::new(x, z), lane.yaw()))
+        }
+        Zone::Parking => {
+            if !l.parking {
+                return None;
+            }
+            // Parked close to the kerb, leaving the lane side of the strip free.
+            let x = side * (l.kerb_x - 1.0) + rng.random_range(-0.08..=0.08f32);
+            let z = along(&l.open_z, z_limit, rng)?;
+            Some((Vec2::new(x, z), heading_of_side(side)))
+        }
+        Zone::LaneEdges => {
+            let x = side * (l.lanes_outer_x() - 0.8);
+            let z = along(&[l.z_range], z_limit, rng)?;
+            Some((Vec2::new(x, z), heading_of_side(side)))
+        }
+        Zone::Sidewalks => {
+            if l.sidewalk < 1.2 {
+                return None;
+            }
+            let x = side * rng.random_range(l.kerb_x + 0.6..=l.kerb_x + l.sidewalk - 0.4);
+            let z = along(&l.sidewalk_z(), z_limit, rng)?;
+            Some((Vec2::new(x, z), either_way(0.0, rng)))
+        }
+        Zone::Crossings => {
+            // Crossings that reach into the z limit, clipped to it.
+            let (lo, hi) = (z_limit.min as f32, z_limit.max as f32);
+            let areas: Vec<_> = l
+                .crossings
+                .iter()
+                .filter_map(|c| {
+                    let (z0, z1) = clip(c.area.min.y + 0.3, c.area.max.y - 0.3, lo, hi)?;
+                    Some((c.area.min.x, c.area.max.x, z0, z1, c.yaw))
+                })
+                .collect();
+            if areas.is_empty() {
+                return None;
+            }
+            let (x0, x1, z0, z1, yaw) = areas[rng.random_range(0..areas.len())];
+            let at = Vec2::new(rng.random_range(x0..=x1), rng.random_range(z0..=z1));
+            Some((at, either_way(yaw, rng)))
+        }
+        Zone::ParkingGaps => {
+            // On the ego side, where the ego car passes closest.
+            let side = -1.0f32;
+            let edge = if l.parking {
+                l.kerb_x - PARKING_WIDTH + 0.45
+            } else {
+                l.kerb_x - 0.45
+            };
+            let z = along(&l.open_z, z_limit, rng)?;
+            // Facing the road centre, i.e. stepping out into the traffic.
+            let yaw = if side < 0.0 { FRAC_PI_2 } else { -FRAC_PI_2 };
+            Some((Vec2::new(side * edge, z), yaw))
+        }
+        Zone::Corners => {
+            if l.corners.is_empty() {
+                return None;
+            }
+            let slot = l.corners[rng.random_range(0..l.corners.len())];
+            Some((slot.at, slot.yaw))
+        }
+        Zone::Kerbside => {
+            if l.sidewalk <= 0.0 {
+                return None;
+            }
+            let x = side * (l.kerb_x + 0.45);
+            let z = along(&l.sidewalk_z(), z_limit, rng)?;
+            // Facing the traffic that approaches on this side.
+            Some((Vec2::new(x, z), if side < 0.0 { PI } else { 0.0 }))
+        }
+        Zone::Verges => {
+            let inner = l.kerb_x + l.sidewalk + 1.0;
+            let x = side * rng.random_range(inner..=inner + 14.0);
+            let z = along(&l.frontage_z(), z_limit, rng)?;
+            Some((Vec2::new(x, z), rng.random_range(-PI..PI)))
+        }
+    }
+}
+
+fn uniform(rng: &mut ChaCha8Rng, r: Range) -> f32 {
+    if r.min == r.max {
+        r.min as f32
+    } else {
+        rng.random_range(r.min..=r.max) as f32
+    }
+}
+
+/// The heading of the traffic on `side`.
+fn heading_of_side(side: f32) -> f32 {
+    if side < 0.0 { 0.0 } else { PI }
+}
+
+/// `yaw` or its reverse, equally likely.
+fn either_way(yaw: f32, rng: &mut ChaCha8Rng) -> f32 {
+    if rng.random_bool(0.5) { yaw } else { yaw + PI }
+}
+
+/// A z uniformly distributed over the parts of `intervals` inside `limit`.
+fn along(intervals: &[(f32, f32)], limit: Range, rng: &mut ChaCha8Rng) -> Option<f32> {
+    let parts: Vec<(f32, f32)> = intervals
+        .iter()
+        .filter_map(|&(a, b)| clip(a, b, limit.min as f32, limit.max as f32))
+        .collect();
+    let total: f32 = parts.iter().map(|(a, b)| b - a).sum();
+    if total <= 0.0 {
+        return None;
+    }
+    let mut t = rng.random_range(0.0..total);
+    for (a, b) in &parts {
+        if t <= b - a {
+            return Some(a + t);
+        }
+        t -= b - a;
+    }
+    parts.last().map(|p| p.1)
+}
