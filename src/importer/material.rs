@@ -57,6 +57,7 @@ impl MaterialTable {
                 .map_or_else(|| format!("material{gltf_index}"), str::to_owned),
             base_color_factor: pbr.base_color_factor(),
             base_color_texture,
+            double_sided: material.double_sided(),
         });
         self.material_map.insert(gltf_index, index);
         Ok(index)

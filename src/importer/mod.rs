@@ -97,6 +97,8 @@ pub struct Material {
     pub base_color_factor: [f32; 4],
     /// Base colour texture (sRGB), multiplied with the factor.
     pub base_color_texture: Option<TextureRef>,
+    /// glTF `doubleSided`: when false, back faces are culled.
+    pub double_sided: bool,
 }
 
 impl Default for Material {
@@ -105,6 +107,7 @@ impl Default for Material {
             name: "default".into(),
             base_color_factor: [1.0; 4],
             base_color_texture: None,
+            double_sided: false,
         }
     }
 }

@@ -1,8 +1,9 @@
 //! Turns a frame's objects into instance records grouped by primitive (no GPU needed).
 
+use super::gpu_assets::AssetDraw;
 use super::scene_pass::InstanceData;
 use crate::frame::{FrameData, pack_id};
-use glam::{Mat3, Mat4};
+use glam::{Mat3, Mat4, Vec3, Vec4};
 
 /// One instanced draw: `count` records starting at `first`, all of one primitive.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,14 +25,19 @@ pub struct DrawList {
     pub runs: Vec<DrawRun>,
 }
 
-/// Expands every object into its asset's parts. `parts[asset]` lists (primitive, transform).
+/// Expands every object the camera can see into its asset's parts; objects whose bounds
+/// lie wholly outside the view frustum are skipped (they cannot cover a pixel).
 /// Returns the asset index that is out of range, if any.
-pub fn build(frame: &FrameData, parts: &[Vec<(usize, Mat4)>]) -> Result<DrawList, usize> {
+pub fn build(frame: &FrameData, assets: &[AssetDraw]) -> Result<DrawList, usize> {
+    let view_projection = frame.camera.projection * frame.camera.view;
     let mut keyed: Vec<(usize, InstanceData)> = Vec::new();
     for object in &frame.objects {
-        let asset_parts = parts.get(object.asset).ok_or(object.asset)?;
+        let asset = assets.get(object.asset).ok_or(object.asset)?;
+        if outside_frustum(view_projection * object.transform, asset.bounds) {
+            continue;
+        }
         let packed = pack_id(object.instance_id, object.category_id);
-        for &(primitive, local) in asset_parts {
+        for &(primitive, local) in &asset.parts {
             keyed.push((primitive, instance_record(object.transform * local, packed)));
         }
     }
@@ -50,6 +56,33 @@ pub fn build(frame: &FrameData, parts: &[Vec<(usize, Mat4)>]) -> Result<DrawList
         list.instances.push(record);
     }
     Ok(list)
+}
+
+/// Whether the box `(min, max)` under `clip_from_local` lies wholly outside one plane of
+/// the clip volume (−w ≤ x, y ≤ w, 0 ≤ z ≤ w): a conservative test, never culling
+/// anything that could be visible.
+fn outside_frustum(clip_from_local: Mat4, (min, max): (Vec3, Vec3)) -> bool {
+    let corners = (0..8).map(|i| {
+        let pick = |bit: u32, lo: f32, hi: f32| if i & bit != 0 { hi } else { lo };
+        let p = Vec3::new(
+            pick(1, min.x, max.x),
+            pick(2, min.y, max.y),
+            pick(4, min.z, max.z),
+        );
+        clip_from_local * p.extend(1.0)
+    });
+    let corners: Vec<Vec4> = corners.collect();
+    let planes: [fn(Vec4) -> f32; 6] = [
+        |c| c.w + c.x,
+        |c| c.w - c.x,
+        |c| c.w + c.y,
+        |c| c.w - c.y,
+        |c| c.z,
+        |c| c.w - c.z,
+    ];
+    planes
+        .iter()
+        .any(|plane| corners.iter().all(|&c| plane(c) < 0.0))
 }
 
 fn instance_record(model: Mat4, packed_id: u32) -> InstanceData {
@@ -79,7 +112,9 @@ mod tests {
             height: 4,
             camera: CameraData {
                 view: Mat4::IDENTITY,
-                projection: Mat4::IDENTITY,
+                // Everything the tests place lies well inside this clip volume.
+                projection: Mat4::from_translation(Vec3::new(0.0, 0.0, 0.5))
+                    * Mat4::from_scale(Vec3::splat(0.1)),
                 position: Vec3::ZERO,
             },
             light: LightData {
@@ -102,11 +137,18 @@ mod tests {
         }
     }
 
+    fn asset(parts: Vec<(usize, Mat4)>) -> AssetDraw {
+        AssetDraw {
+            parts,
+            bounds: (Vec3::splat(-0.5), Vec3::splat(0.5)),
+        }
+    }
+
     #[test]
     fn groups_parts_by_primitive() {
         let parts = vec![
-            vec![(0, Mat4::IDENTITY), (1, Mat4::IDENTITY)],
-            vec![(1, Mat4::IDENTITY)],
+            asset(vec![(0, Mat4::IDENTITY), (1, Mat4::IDENTITY)]),
+            asset(vec![(1, Mat4::IDENTITY)]),
         ];
         let list = build(
             &frame(vec![object(0, 1), object(1, 2), object(0, 3)]),
@@ -131,6 +173,32 @@ mod tests {
         let ids: Vec<u32> = list.instances.iter().map(|r| r.ids[0] & 0xffff).collect();
         assert_eq!(ids, vec![1, 3, 1, 2, 3]);
         assert_eq!(list.instances[0].ids[0] >> 16, 3);
+    }
+
+    #[test]
+    fn culls_only_what_lies_wholly_outside_the_frustum() {
+        let mut f = frame(vec![]);
+        // 90° vertical field of view, square image, looking down −Z.
+        f.camera.projection = glam::camera::rh::proj::directx::perspective(
+            std::f32::consts::FRAC_PI_2,
+            1.0,
+            0.1,
+            100.0,
+        );
+        let at = |x: f32, z: f32, id: u16| ObjectDraw {
+            transform: Mat4::from_translation(Vec3::new(x, 0.0, z)),
+            ..object(0, id)
+        };
+        f.objects = vec![
+            at(0.0, -10.0, 1),  // straight ahead
+            at(0.0, 10.0, 2),   // behind the camera
+            at(10.4, -10.0, 3), // straddles the right edge (x = z there)
+            at(12.0, -10.0, 4), // just beyond it
+            at(0.0, -200.0, 5), // beyond the far plane
+        ];
+        let list = build(&f, &[asset(vec![(0, Mat4::IDENTITY)])]).unwrap();
+        let ids: Vec<u32> = list.instances.iter().map(|r| r.ids[0] & 0xffff).collect();
+        assert_eq!(ids, vec![1, 3]);
     }
 
     #[test]

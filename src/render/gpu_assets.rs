@@ -1,7 +1,7 @@
 //! Uploads imported assets once: vertex/index buffers, textures, samplers, material bind groups.
 
 use crate::importer::{Asset, FilterMode, Material, Sampler, TextureImage, WrapMode};
-use glam::Mat4;
+use glam::{Mat4, Vec3};
 use std::collections::HashMap;
 use wgpu::util::DeviceExt;
 
@@ -15,6 +15,8 @@ pub struct GpuPrimitive {
     pub index_count: u32,
     /// Index into [`GpuAssets::materials`].
     pub material: usize,
+    /// Its material is double-sided (drawn without back-face culling).
+    pub double_sided: bool,
 }
 
 /// Every asset on the GPU, shared by all frames.
@@ -23,8 +25,17 @@ pub struct GpuAssets {
     pub primitives: Vec<GpuPrimitive>,
     /// One bind group per material (group 1 of the scene pass).
     pub materials: Vec<wgpu::BindGroup>,
-    /// Per asset: its parts as (index into `primitives`, part transform).
-    pub parts: Vec<Vec<(usize, Mat4)>>,
+    /// Per asset: its parts and bounds.
+    pub parts: Vec<AssetDraw>,
+}
+
+/// What the draw list needs of one asset.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AssetDraw {
+    /// Its parts as (index into the primitives, part transform).
+    pub parts: Vec<(usize, Mat4)>,
+    /// Axis-aligned bounds in asset space, for frustum culling.
+    pub bounds: (Vec3, Vec3),
 }
 
 impl GpuAssets {
@@ -82,15 +93,17 @@ impl GpuAssets {
                     }),
                     index_count: primitive.indices.len() as u32,
                     material: material_base + primitive.material,
+                    double_sided: asset.materials[primitive.material].double_sided,
                 });
             }
-            out.parts.push(
-                asset
+            out.parts.push(AssetDraw {
+                parts: asset
                     .parts
                     .iter()
                     .map(|part| (primitive_base + part.primitive, part.transform))
                     .collect(),
-            );
+                bounds: asset.bounds,
+            });
             tracing::debug!(asset_index, %name, "uploaded asset");
         }
         out

@@ -41,8 +41,10 @@ pub struct ScenePass {
     pub frame_layout: wgpu::BindGroupLayout,
     /// Group 1: material uniform, base colour texture, sampler.
     pub material_layout: wgpu::BindGroupLayout,
-    /// The pipeline.
-    pub pipeline: wgpu::RenderPipeline,
+    /// The pipeline for single-sided materials: back faces culled, as glTF specifies.
+    pub culled: wgpu::RenderPipeline,
+    /// The pipeline for double-sided materials.
+    pub double_sided: wgpu::RenderPipeline,
 }
 
 fn layout_entry(
@@ -105,11 +107,13 @@ impl ScenePass {
                 ),
             ],
         });
-        let pipeline = build_pipeline(device, &frame_layout, &material_layout);
+        let culled = build_pipeline(device, &frame_layout, &material_layout, true);
+        let double_sided = build_pipeline(device, &frame_layout, &material_layout, false);
         Self {
             frame_layout,
             material_layout,
-            pipeline,
+            culled,
+            double_sided,
         }
     }
 }
@@ -118,6 +122,7 @@ fn build_pipeline(
     device: &wgpu::Device,
     frame_layout: &wgpu::BindGroupLayout,
     material_layout: &wgpu::BindGroupLayout,
+    cull_back: bool,
 ) -> wgpu::RenderPipeline {
     let module = device.create_shader_module(wgpu::ShaderModuleDescriptor {
         label: Some("scene_pass::shader"),
@@ -130,7 +135,11 @@ fn build_pipeline(
     });
     let attributes = wgpu::vertex_attr_array![0 => Float32x3, 1 => Float32x3, 2 => Float32x2];
     device.create_render_pipeline(&wgpu::RenderPipelineDescriptor {
-        label: Some("scene_pass::pipeline"),
+        label: Some(if cull_back {
+            "scene_pass::pipeline_culled"
+        } else {
+            "scene_pass::pipeline_double_sided"
+        }),
         layout: Some(&layout),
         vertex: wgpu::VertexState {
             module: &module,
@@ -145,8 +154,9 @@ fn build_pipeline(
         primitive: wgpu::PrimitiveState {
             topology: wgpu::PrimitiveTopology::TriangleList,
             front_face: wgpu::FrontFace::Ccw,
-            // glTF assets are often single-sided sheets; the shader flips back-face normals.
-            cull_mode: None,
+            // Single-sided glTF materials cull back faces; double-sided ones do not, and
+            // the shader flips their back-face normals.
+            cull_mode: cull_back.then_some(wgpu::Face::Back),
             ..Default::default()
         },
         depth_stencil: Some(wgpu::DepthStencilState {
