@@ -55,7 +55,10 @@ const SIZES: &[(&str, [(f32, f32); 3])] = &[
     ("motorcycle.glb", [(1.9, 2.3), (0.7, 0.9), (1.0, 1.3)]),
     ("bicycle.glb", [(1.6, 1.9), (0.5, 0.75), (0.95, 1.15)]),
     ("traffic_cone.glb", [(0.3, 0.45), (0.3, 0.45), (0.65, 0.75)]),
-    ("barrier_jersey.glb", [(2.9, 3.1), (0.55, 0.65), (0.78, 0.84)]),
+    (
+        "barrier_jersey.glb",
+        [(2.9, 3.1), (0.55, 0.65), (0.78, 0.84)],
+    ),
 ];
 
 #[test]
@@ -73,9 +76,16 @@ fn things_have_real_world_dimensions_stand_on_the_ground_and_face_z() {
                 "{file}: {what} {value} not in {lo}..{hi}"
             );
         }
-        assert!(min.y.abs() < 0.01, "{file}: lowest point {} not on y = 0", min.y);
+        assert!(
+            min.y.abs() < 0.01,
+            "{file}: lowest point {} not on y = 0",
+            min.y
+        );
         let centre = (min + max) * 0.5;
-        assert!(centre.x.abs() < 0.05 && centre.z.abs() < 0.3, "{file}: centre {centre}");
+        assert!(
+            centre.x.abs() < 0.05 && centre.z.abs() < 0.3,
+            "{file}: centre {centre}"
+        );
     }
 }
 
@@ -113,11 +123,25 @@ fn people_have_heights_and_a_skeleton_at_their_joints() {
                 joint(&format!("{side}_foot")),
             );
             // The person's left is +X; limbs hang down in the neutral pose.
-            assert!(shoulder.x * x > 0.05 && hip.x * x > 0.0, "{file}: {side} side");
-            assert!(shoulder.y > elbow.y && elbow.y > wrist.y, "{file}: {side} arm");
+            assert!(
+                shoulder.x * x > 0.05 && hip.x * x > 0.0,
+                "{file}: {side} side"
+            );
+            assert!(
+                shoulder.y > elbow.y && elbow.y > wrist.y,
+                "{file}: {side} arm"
+            );
             assert!(hip.y > knee.y && knee.y > ankle.y, "{file}: {side} leg");
-            assert!(ankle.y < 0.15 * height, "{file}: {side} ankle at {}", ankle.y);
-            assert!((0.4..0.6).contains(&(hip.y / height)), "{file}: hip {}", hip.y);
+            assert!(
+                ankle.y < 0.15 * height,
+                "{file}: {side} ankle at {}",
+                ankle.y
+            );
+            assert!(
+                (0.4..0.6).contains(&(hip.y / height)),
+                "{file}: hip {}",
+                hip.y
+            );
         }
         let (head, nose, neck) = (joint("head"), joint("nose"), joint("neck"));
         assert!(head.y > neck.y && nose.z > head.z, "{file}: head faces +Z");
@@ -142,7 +166,10 @@ fn riders_sit_on_their_vehicles() {
             (saddle_y..saddle_y + 0.2).contains(&y),
             "{file}: hips at {y}, saddle at {saddle_y}"
         );
-        assert!(asset.bounds.0.y > 0.2, "{file}: feet are on the pedals, not the ground");
+        assert!(
+            asset.bounds.0.y > 0.2,
+            "{file}: feet are on the pedals, not the ground"
+        );
     }
 }
 
@@ -180,7 +207,14 @@ fn materials_are_pbr_with_glass_and_emissive_lamps() {
             "{file}: no material {name} (emissive {emissive}, {alpha}) in {all:?}"
         );
     };
-    for car in ["car_sedan", "car_hatchback", "car_suv", "car_pickup", "car_van", "bus"] {
+    for car in [
+        "car_sedan",
+        "car_hatchback",
+        "car_suv",
+        "car_pickup",
+        "car_van",
+        "bus",
+    ] {
         let file = format!("{car}.glb");
         has(&file, "paint", false, "OPAQUE");
         has(&file, "glass", false, "BLEND");
@@ -192,7 +226,12 @@ fn materials_are_pbr_with_glass_and_emissive_lamps() {
     has("traffic_light.glb", "lamp_red", true, "OPAQUE");
     has("street_lamp.glb", "lamp_sodium", true, "OPAQUE");
     for building in ["brick", "shop", "office", "townhouse", "concrete"] {
-        has(&format!("building_{building}.glb"), "window_lit", true, "OPAQUE");
+        has(
+            &format!("building_{building}.glb"),
+            "window_lit",
+            true,
+            "OPAQUE",
+        );
     }
     // Metallic-roughness everywhere: every material states both factors.
     for file in catalogue_files() {

@@ -72,8 +72,16 @@ fn semantic_mask_labels_every_pixel_with_a_catalogue_category() {
         let path = out.join(format!("masks/semantic/{index:06}.png"));
         let mask = image::open(&path).unwrap().into_luma8();
         let values: BTreeSet<u8> = mask.pixels().map(|p| p.0[0]).collect();
-        assert!(!values.contains(&0), "{}: unlabelled pixels", path.display());
-        assert!(values.is_subset(&catalogue), "{}: {values:?}", path.display());
+        assert!(
+            !values.contains(&0),
+            "{}: unlabelled pixels",
+            path.display()
+        );
+        assert!(
+            values.is_subset(&catalogue),
+            "{}: {values:?}",
+            path.display()
+        );
         for stuff in [100, 101, 102, 106] {
             assert!(values.contains(&stuff), "{}: no {stuff}", path.display());
         }

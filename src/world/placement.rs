@@ -106,9 +106,9 @@ pub fn randomise_placement(
 ) {
     let mut rng = frame_rng(ctx.seed, ctx.index, Stream::Placement);
     let mut taken: Vec<Obb> = street
-        .0
+        .plan
         .as_ref()
-        .map_or(Vec::new(), |s| s.1.obstacles.clone());
+        .map_or(Vec::new(), |(_, stuff)| stuff.obstacles.clone());
     taken.extend(ego.0);
     let mut ordered: Vec<_> = objects.iter_mut().collect();
     ordered.sort_by_key(|(_, p)| p.order);
@@ -142,7 +142,7 @@ fn find_spot(
 ) -> Result<(Vec3, f32, Obb), String> {
     let zero = crate::scene::Range { min: 0.0, max: 0.0 };
     let area = (group.x_m.unwrap_or(zero), group.z_m.unwrap_or(zero));
-    let layout = street.0.as_ref().map(|s| &s.0);
+    let layout = street.plan.as_ref().map(|(layout, _)| layout);
     let (lo, hi) = object.footprint;
     let local_centre = (lo + hi) * 0.5;
     let half = (hi - lo) * 0.5;
@@ -150,14 +150,14 @@ fn find_spot(
         let spot = match (group.zone, layout) {
             (Zone::Area, _) => zones::area(area, rng),
             (zone, Some(l)) => {
-                let limit = group.z_m.unwrap_or(street.populate_z());
+                let limit = group.z_m.unwrap_or(street.populate_z);
                 zones::sample(zone, l, limit, rng).ok_or_else(|| {
                     format!("zone {zone:?} does not exist in this street (no such lanes, strips or corners)")
                 })?
             }
             (zone, None) => return Err(format!("zone {zone:?} needs a street")),
         };
-        let yaw = spot.1 + sample_deg(group.yaw_deg, rng).to_radians();
+        let yaw = spot.1 + uniform(group.yaw_deg, rng).to_radians();
         let centre = Quat::from_rotation_y(yaw) * Vec3::new(local_centre.x, 0.0, local_centre.y);
         let obb = Obb {
             centre: spot.0 + Vec2::new(centre.x, centre.z),
@@ -165,7 +165,7 @@ fn find_spot(
             yaw,
         };
         let clearance = group.clearance_m as f32;
-        let spacing = sample_deg(group.spacing_m, rng);
+        let spacing = uniform(group.spacing_m, rng);
         let mut grown = obb.grown(clearance);
         grown.half.y += spacing;
         if taken.iter().all(|t| !grown.overlaps(t)) {
@@ -178,7 +178,7 @@ fn find_spot(
 }
 
 /// A uniform sample of `r` (degrees or metres).
-fn sample_deg(r: crate::scene::Range, rng: &mut ChaCha8Rng) -> f32 {
+fn uniform(r: crate::scene::Range, rng: &mut ChaCha8Rng) -> f32 {
     if r.min == r.max {
         r.min as f32
     } else {

@@ -72,7 +72,7 @@ pub fn randomise_camera(
 ) {
     let config = &scene.0.config.camera;
     let mut rng = frame_rng(ctx.seed, ctx.index, Stream::Camera);
-    let lane_x = street.0.as_ref().map(|(layout, _)| {
+    let lane_x = street.plan.as_ref().map(|(layout, _)| {
         let lanes: Vec<f32> = layout.lanes_of(-1.0).map(|l| l.x).collect();
         let k = rng.random_range(0..lanes.len());
         log.record("camera.ego_lane", k as f64, "index");

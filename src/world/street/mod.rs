@@ -17,16 +17,23 @@ use obb::Obb;
 use stuff::StreetStuff;
 
 /// This image's street, if the scene has one.
-#[derive(Resource, Clone, Debug, Default)]
-pub struct Street(pub Option<(StreetLayout, StreetStuff)>, pub Option<Range>);
+#[derive(Resource, Clone, Debug)]
+pub struct Street {
+    /// The sampled plan and the stuff that draws it.
+    pub plan: Option<(StreetLayout, StreetStuff)>,
+    /// Default z limits of street zones (the scene's `populate_z_m`).
+    pub populate_z: Range,
+}
 
-impl Street {
-    /// The default z limits of street zones.
-    pub fn populate_z(&self) -> Range {
-        self.1.unwrap_or(Range {
-            min: 3.0,
-            max: 70.0,
-        })
+impl Default for Street {
+    fn default() -> Self {
+        Self {
+            plan: None,
+            populate_z: Range {
+                min: 3.0,
+                max: 70.0,
+            },
+        }
     }
 }
 
@@ -64,5 +71,8 @@ pub fn build_street(
         ));
     }
     log.record("street.pieces", stuff.pieces.len() as f64, "count");
-    *street = Street(Some((plan, stuff)), Some(config.populate_z_m));
+    *street = Street {
+        plan: Some((plan, stuff)),
+        populate_z: config.populate_z_m,
+    };
 }

@@ -26,7 +26,8 @@ pub fn sample(
     let l = layout;
     let side = if rng.random_bool(0.5) { -1.0f32 } else { 1.0 };
     match zone {
-        Zone::Area => Some(area((z_limit, z_limit), rng)),
+        // Free areas are sampled with `area`, from the group's own x and z.
+        Zone::Area => None,
         Zone::Lanes => {
             let lane = l.lanes[rng.random_range(0..l.lanes.len())];
             let z = along(&[l.z_range], z_limit, rng)?;
