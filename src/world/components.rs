@@ -48,8 +48,6 @@ pub struct Placed {
     pub asset: String,
     /// Ground footprint of the whole unit in asset space: (min, max) over (x, z).
     pub footprint: (Vec2, Vec2),
-    /// Heading, degrees.
-    pub yaw_deg: f64,
 }
 
 /// What a drawn entity is, for the per-image record.

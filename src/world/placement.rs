@@ -2,7 +2,7 @@
 //! zone so that no two oriented footprints overlap.
 
 use super::components::*;
-use super::rng::{Stream, frame_rng};
+use super::rng::{Stream, frame_rng, uniform};
 use super::samples::SampleLog;
 use super::street::{EgoFootprint, Street, zones};
 use super::systems::SceneRes;
@@ -62,7 +62,6 @@ pub fn spawn_objects(
                 order,
                 asset: name.clone(),
                 footprint,
-                yaw_deg: 0.0,
             });
             order += 1;
         }
@@ -97,7 +96,7 @@ fn spawn_part(
 /// Places every group's objects in spawn order: a spot in the zone, a heading, and an
 /// oriented-footprint test against the street, the ego car and everything placed before.
 pub fn randomise_placement(
-    mut objects: Query<(&mut Transform, &mut Placed)>,
+    mut objects: Query<(&mut Transform, &Placed)>,
     scene: Res<SceneRes>,
     street: Res<Street>,
     ego: Res<EgoFootprint>,
@@ -112,12 +111,11 @@ pub fn randomise_placement(
     taken.extend(ego.0);
     let mut ordered: Vec<_> = objects.iter_mut().collect();
     ordered.sort_by_key(|(_, p)| p.order);
-    for (mut transform, mut object) in ordered {
+    for (mut transform, object) in ordered {
         let group = &scene.0.config.objects[object.group];
-        match find_spot(&object, group, street.as_ref(), &taken, &mut rng) {
+        match find_spot(object, group, street.as_ref(), &taken, &mut rng) {
             Ok((position, yaw, obb)) => {
                 taken.push(obb);
-                object.yaw_deg = f64::from(yaw.to_degrees());
                 transform.translation = position;
                 transform.rotation = Quat::from_rotation_y(yaw);
             }
@@ -143,9 +141,6 @@ fn find_spot(
     let zero = crate::scene::Range { min: 0.0, max: 0.0 };
     let area = (group.x_m.unwrap_or(zero), group.z_m.unwrap_or(zero));
     let layout = street.plan.as_ref().map(|(layout, _)| layout);
-    let (lo, hi) = object.footprint;
-    let local_centre = (lo + hi) * 0.5;
-    let half = (hi - lo) * 0.5;
     for _ in 0..PLACEMENT_TRIES {
         let spot = match (group.zone, layout) {
             (Zone::Area, _) => zones::area(area, rng),
@@ -157,15 +152,10 @@ fn find_spot(
             }
             (zone, None) => return Err(format!("zone {zone:?} needs a street")),
         };
-        let yaw = spot.1 + uniform(group.yaw_deg, rng).to_radians();
-        let centre = Quat::from_rotation_y(yaw) * Vec3::new(local_centre.x, 0.0, local_centre.y);
-        let obb = Obb {
-            centre: spot.0 + Vec2::new(centre.x, centre.z),
-            half,
-            yaw,
-        };
+        let yaw = spot.1 + (uniform(rng, group.yaw_deg) as f32).to_radians();
+        let obb = Obb::placed(object.footprint, spot.0, yaw);
         let clearance = group.clearance_m as f32;
-        let spacing = uniform(group.spacing_m, rng);
+        let spacing = uniform(rng, group.spacing_m) as f32;
         let mut grown = obb.grown(clearance);
         grown.half.y += spacing;
         if taken.iter().all(|t| !grown.overlaps(t)) {
@@ -175,15 +165,6 @@ fn find_spot(
     Err(format!(
         "no free spot without overlap in {PLACEMENT_TRIES} tries; lower the count or widen the zone"
     ))
-}
-
-/// A uniform sample of `r` (degrees or metres).
-fn uniform(r: crate::scene::Range, rng: &mut ChaCha8Rng) -> f32 {
-    if r.min == r.max {
-        r.min as f32
-    } else {
-        rng.random_range(r.min..=r.max) as f32
-    }
 }
 
 /// Gives every attached part its leader's transform.

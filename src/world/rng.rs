@@ -19,6 +19,16 @@ pub enum Stream {
     Layout = 5,
 }
 
+/// A uniform sample of `range` (its value when `min == max`), drawn as f64 so every caller
+/// consumes the stream the same way.
+pub fn uniform(rng: &mut impl rand::Rng, range: crate::scene::Range) -> f64 {
+    if range.min == range.max {
+        range.min
+    } else {
+        rand::RngExt::random_range(rng, range.min..=range.max)
+    }
+}
+
 /// The generator for image `index` of a dataset with `seed`, on `stream`.
 ///
 /// The 32-byte ChaCha key is `seed (LE) ‖ index (LE) ‖ "sdgen-v1" ‖ 0…`, so image `i` depends

@@ -2,12 +2,11 @@
 
 use super::SceneShared;
 use super::components::*;
-use super::rng::{Stream, frame_rng};
+use super::rng::{Stream, frame_rng, uniform};
 use super::samples::{FrameMeta, ObjectRecord, SampleLog};
 use super::street::obb::Obb;
 use super::street::{EgoFootprint, Street};
 use crate::frame::{CameraData, FrameData, LightData, ObjectDraw};
-use crate::scene::Range;
 use bevy_ecs::prelude::*;
 use glam::{Mat4, Quat, Vec2, Vec3};
 use rand::RngExt;
@@ -20,14 +19,6 @@ pub struct Extracted(pub Option<(FrameData, FrameMeta)>);
 /// The loaded scene, shared by every world.
 #[derive(Resource, Clone)]
 pub struct SceneRes(pub Arc<SceneShared>);
-
-fn sample(rng: &mut impl rand::Rng, range: Range) -> f64 {
-    if range.min == range.max {
-        range.min
-    } else {
-        rng.random_range(range.min..=range.max)
-    }
-}
 
 /// Spawns the camera and the sun with neutral values.
 pub fn spawn_camera_and_sun(mut commands: Commands) {
@@ -78,12 +69,12 @@ pub fn randomise_camera(
         log.record("camera.ego_lane", k as f64, "index");
         lanes[k]
     });
-    let height = sample(&mut rng, config.height_m);
-    let lateral = sample(&mut rng, config.lateral_m);
-    let pitch = sample(&mut rng, config.pitch_deg);
-    let yaw = sample(&mut rng, config.yaw_deg);
-    let roll = sample(&mut rng, config.roll_deg);
-    let fov = sample(&mut rng, config.fov_y_deg);
+    let height = uniform(&mut rng, config.height_m);
+    let lateral = uniform(&mut rng, config.lateral_m);
+    let pitch = uniform(&mut rng, config.pitch_deg);
+    let yaw = uniform(&mut rng, config.yaw_deg);
+    let roll = uniform(&mut rng, config.roll_deg);
+    let fov = uniform(&mut rng, config.fov_y_deg);
     for (name, value, unit) in [
         ("camera.height", height, "m"),
         ("camera.lateral", lateral, "m"),
@@ -125,10 +116,10 @@ pub fn randomise_sun(
 ) {
     let config = &scene.0.config.sun;
     let mut rng = frame_rng(ctx.seed, ctx.index, Stream::Lighting);
-    let elevation = sample(&mut rng, config.elevation_deg);
-    let azimuth = sample(&mut rng, config.azimuth_deg);
-    let intensity = sample(&mut rng, config.intensity);
-    let ambient = sample(&mut rng, config.ambient);
+    let elevation = uniform(&mut rng, config.elevation_deg);
+    let azimuth = uniform(&mut rng, config.azimuth_deg);
+    let intensity = uniform(&mut rng, config.intensity);
+    let ambient = uniform(&mut rng, config.ambient);
     log.record("sun.elevation", elevation, "deg");
     log.record("sun.azimuth", azimuth, "deg");
     log.record("sun.intensity", intensity, "1");

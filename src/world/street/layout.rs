@@ -5,6 +5,7 @@
 //! heads −Z at x > 0. `side` is −1 for the ego side and +1 for the oncoming side.
 
 use crate::scene::{LayoutChoice, LayoutKind, StreetConfig};
+use crate::world::rng::uniform;
 use crate::world::samples::SampleLog;
 use glam::Vec2;
 use rand::RngExt;
@@ -32,8 +33,13 @@ pub struct Lane {
 impl Lane {
     /// The heading of its traffic, radians (0 faces +Z).
     pub fn yaw(&self) -> f32 {
-        if self.side < 0.0 { 0.0 } else { PI }
+        heading_of_side(self.side)
     }
+}
+
+/// The heading of the traffic on `side` (−1: +Z, i.e. 0; +1: −Z, i.e. π).
+pub fn heading_of_side(side: f32) -> f32 {
+    if side < 0.0 { 0.0 } else { PI }
 }
 
 /// An axis-aligned rectangle on the ground.
@@ -115,22 +121,14 @@ pub struct StreetLayout {
     pub open_z: Vec<(f32, f32)>,
 }
 
-fn uniform(rng: &mut ChaCha8Rng, r: crate::scene::Range) -> f32 {
-    if r.min == r.max {
-        r.min as f32
-    } else {
-        rng.random_range(r.min..=r.max) as f32
-    }
-}
-
 /// Samples a street plan from `config`, recording every sampled value.
 pub fn sample(config: &StreetConfig, rng: &mut ChaCha8Rng, log: &mut SampleLog) -> StreetLayout {
     let lanes_range = config.lanes_per_direction;
     let per_side = rng.random_range(lanes_range.min..=lanes_range.max).max(1);
-    let lane_width = uniform(rng, config.lane_width_m);
-    let median_half = uniform(rng, config.median_m) / 2.0;
-    let shoulder = uniform(rng, config.shoulder_m);
-    let sidewalk = uniform(rng, config.sidewalk_width_m);
+    let lane_width = uniform(rng, config.lane_width_m) as f32;
+    let median_half = uniform(rng, config.median_m) as f32 / 2.0;
+    let shoulder = uniform(rng, config.shoulder_m) as f32;
+    let sidewalk = uniform(rng, config.sidewalk_width_m) as f32;
     let parking = if config.parking { PARKING_WIDTH } else { 0.0 };
     let kerb_x = median_half + per_side as f32 * lane_width + shoulder + parking;
     log.record("street.lanes_per_direction", f64::from(per_side), "count");
@@ -176,7 +174,7 @@ pub fn sample(config: &StreetConfig, rng: &mut ChaCha8Rng, log: &mut SampleLog) 
         corners: Vec::new(),
         open_z: vec![z_range],
     };
-    let at = uniform(rng, config.intersection_m);
+    let at = uniform(rng, config.intersection_m) as f32;
     match kind {
         LayoutKind::Intersection => {
             let cross = rng.random_range(

@@ -14,6 +14,19 @@ pub struct Obb {
 }
 
 impl Obb {
+    /// The box of a ground footprint `(min, max)` given in an asset's own (x, z), for the
+    /// asset placed at `at` (x, z) with heading `yaw`.
+    pub fn placed(footprint: (Vec2, Vec2), at: Vec2, yaw: f32) -> Obb {
+        let (min, max) = footprint;
+        let local = (min + max) * 0.5;
+        let offset = glam::Quat::from_rotation_y(yaw) * glam::Vec3::new(local.x, 0.0, local.y);
+        Obb {
+            centre: at + Vec2::new(offset.x, offset.z),
+            half: (max - min) * 0.5,
+            yaw,
+        }
+    }
+
     /// The box's own x and z axes in world (x, z) coordinates.
     fn axes(&self) -> [Vec2; 2] {
         let (s, c) = self.yaw.sin_cos();

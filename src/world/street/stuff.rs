@@ -58,15 +58,9 @@ pub struct StreetStuff {
 }
 
 /// The ground footprint of `variant` of `info` placed at `translation` with `yaw`.
-pub fn footprint(info: &AssetInfo, variant: usize, translation: Vec3, yaw: f32) -> Obb {
-    let (min, max) = info.variants[variant].footprint;
-    let local_centre = (min + max) * 0.5;
-    let rotated = Quat::from_rotation_y(yaw) * Vec3::new(local_centre.x, 0.0, local_centre.y);
-    Obb {
-        centre: Vec2::new(translation.x + rotated.x, translation.z + rotated.z),
-        half: (max - min) * 0.5,
-        yaw,
-    }
+fn footprint(info: &AssetInfo, variant: usize, translation: Vec3, yaw: f32) -> Obb {
+    let at = Vec2::new(translation.x, translation.z);
+    Obb::placed(info.variants[variant].footprint, at, yaw)
 }
 
 /// Builds the street's stuff for `layout`.

@@ -1,7 +1,8 @@
 //! Where each [`Zone`] puts an object: a position on the ground and the heading it faces.
 
-use super::layout::{PARKING_WIDTH, StreetLayout, clip};
+use super::layout::{PARKING_WIDTH, StreetLayout, clip, heading_of_side};
 use crate::scene::{Range, Zone};
+use crate::world::rng::uniform;
 use glam::Vec2;
 use rand::RngExt;
 use rand::rngs::ChaCha8Rng;
@@ -12,7 +13,10 @@ pub type Spot = (Vec2, f32);
 
 /// A spot in the free rectangle `(x, z)`, heading +Z.
 pub fn area((x, z): (Range, Range), rng: &mut ChaCha8Rng) -> Spot {
-    (Vec2::new(uniform(rng, x), uniform(rng, z)), 0.0)
+    (
+        Vec2::new(uniform(rng, x) as f32, uniform(rng, z) as f32),
+        0.0,
+    )
 }
 
 /// Samples a spot in `zone` of `layout`, with z limited to `z_limit`. None when the zone
@@ -110,19 +114,6 @@ pub fn sample(
             Some((Vec2::new(x, z), rng.random_range(-PI..PI)))
         }
     }
-}
-
-fn uniform(rng: &mut ChaCha8Rng, r: Range) -> f32 {
-    if r.min == r.max {
-        r.min as f32
-    } else {
-        rng.random_range(r.min..=r.max) as f32
-    }
-}
-
-/// The heading of the traffic on `side`.
-fn heading_of_side(side: f32) -> f32 {
-    if side < 0.0 { 0.0 } else { PI }
 }
 
 /// `yaw` or its reverse, equally likely.
