@@ -239,18 +239,32 @@ pub fn load_asset(source: &dyn FileSource, path: &Path) -> Result<Asset, ImportE
     })
 }
 
+/// Every part's vertices transformed into asset space.
+fn placed_points<'a>(
+    primitives: &'a [MeshPrimitive],
+    parts: &'a [MeshPart],
+) -> impl Iterator<Item = Vec3> + 'a {
+    parts.iter().flat_map(move |part| {
+        primitives[part.primitive]
+            .vertices
+            .iter()
+            .map(move |v| part.transform.transform_point3(Vec3::from(v.position)))
+    })
+}
+
 /// AABB of every part's vertices transformed into asset space.
 fn bounds(primitives: &[MeshPrimitive], parts: &[MeshPart]) -> (Vec3, Vec3) {
-    let mut min = Vec3::splat(f32::INFINITY);
-    let mut max = Vec3::splat(f32::NEG_INFINITY);
-    for part in parts {
-        for vertex in &primitives[part.primitive].vertices {
-            let p = part.transform.transform_point3(Vec3::from(vertex.position));
-            min = min.min(p);
-            max = max.max(p);
-        }
+    placed_points(primitives, parts).fold(
+        (Vec3::splat(f32::INFINITY), Vec3::splat(f32::NEG_INFINITY)),
+        |(min, max), p| (min.min(p), max.max(p)),
+    )
+}
+
+impl Asset {
+    /// Every vertex of every part, in asset space.
+    pub fn points(&self) -> impl Iterator<Item = Vec3> + '_ {
+        placed_points(&self.primitives, &self.parts)
     }
-    (min, max)
 }
 
 /// What the importer's stages share while loading one file.

@@ -62,8 +62,8 @@ pub fn build(frame: &FrameData, assets: &[AssetDraw]) -> Result<DrawList, usize>
 /// the clip volume (−w ≤ x, y ≤ w, 0 ≤ z ≤ w): a conservative test, never culling
 /// anything that could be visible.
 fn outside_frustum(clip_from_local: Mat4, (min, max): (Vec3, Vec3)) -> bool {
-    let corners = (0..8).map(|i| {
-        let pick = |bit: u32, lo: f32, hi: f32| if i & bit != 0 { hi } else { lo };
+    let corners: [Vec4; 8] = std::array::from_fn(|i| {
+        let pick = |bit: usize, lo: f32, hi: f32| if i & bit != 0 { hi } else { lo };
         let p = Vec3::new(
             pick(1, min.x, max.x),
             pick(2, min.y, max.y),
@@ -71,7 +71,6 @@ fn outside_frustum(clip_from_local: Mat4, (min, max): (Vec3, Vec3)) -> bool {
         );
         clip_from_local * p.extend(1.0)
     });
-    let corners: Vec<Vec4> = corners.collect();
     let planes: [fn(Vec4) -> f32; 6] = [
         |c| c.w + c.x,
         |c| c.w - c.x,

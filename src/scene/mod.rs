@@ -59,14 +59,9 @@ pub const FOOTPRINT_HEIGHT: f32 = 2.0;
 fn ground_footprint(asset: &Asset) -> (Vec2, Vec2) {
     let mut min = Vec2::splat(f32::INFINITY);
     let mut max = Vec2::splat(f32::NEG_INFINITY);
-    for part in &asset.parts {
-        for vertex in &asset.primitives[part.primitive].vertices {
-            let p = part.transform.transform_point3(Vec3::from(vertex.position));
-            if p.y <= FOOTPRINT_HEIGHT {
-                min = min.min(Vec2::new(p.x, p.z));
-                max = max.max(Vec2::new(p.x, p.z));
-            }
-        }
+    for p in asset.points().filter(|p| p.y <= FOOTPRINT_HEIGHT) {
+        min = min.min(Vec2::new(p.x, p.z));
+        max = max.max(Vec2::new(p.x, p.z));
     }
     if min.x > max.x {
         let (lo, hi) = asset.bounds;
