@@ -191,14 +191,20 @@ fn children() -> [Person; 3] {
     ]
 }
 
-/// Bicycle mount points (vehicle space): saddle, grips, pedals on horizontal cranks
-/// (left forward, right back) of length 0.17 about the axle at (0, 0.30, -0.02).
+/// The right-hand twin of a left-side mount point.
+fn mirrored(p: glam::Vec3) -> glam::Vec3 {
+    glam::Vec3::new(-p.x, p.y, p.z)
+}
+
+/// Bicycle mount points (the bicycle's own, vehicle space): saddle, grips, pedals on
+/// horizontal cranks (left forward, right back) about the crank axle.
 fn bicycle() -> Mount {
+    use crate::vehicles::bike;
     use glam::Vec3;
-    let (axle, crank, pedal_top, q) = (Vec3::new(0.0, 0.30, -0.02), 0.17, 0.012, 0.12);
+    let (axle, crank, pedal_top, q) = (bike::CRANK, bike::CRANK_LEN, 0.012, 0.12);
     Mount {
-        seat: Vec3::new(0.0, 0.95, -0.27),
-        grips: [Vec3::new(0.28, 1.02, 0.40), Vec3::new(-0.28, 1.02, 0.40)],
+        seat: bike::SADDLE,
+        grips: [bike::GRIP, mirrored(bike::GRIP)],
         soles: [
             axle + Vec3::new(q, pedal_top, crank),
             axle + Vec3::new(-q, pedal_top, -crank),
@@ -209,16 +215,15 @@ fn bicycle() -> Mount {
     }
 }
 
-/// Motorcycle mount points (vehicle space): seat, grips and foot pegs.
+/// Motorcycle mount points (the motorcycle's own, vehicle space): seat, grips and foot
+/// pegs (soles 12 mm above the peg centre).
 fn motorcycle() -> Mount {
-    use glam::Vec3;
+    use crate::vehicles::moto;
+    let sole = moto::PEG + glam::Vec3::Y * 0.012;
     Mount {
-        seat: Vec3::new(0.0, 0.80, -0.20),
-        grips: [Vec3::new(0.36, 1.02, 0.42), Vec3::new(-0.36, 1.02, 0.42)],
-        soles: [
-            Vec3::new(0.18, 0.372, -0.05),
-            Vec3::new(-0.18, 0.372, -0.05),
-        ],
+        seat: moto::SEAT,
+        grips: [moto::GRIP, mirrored(moto::GRIP)],
+        soles: [sole, mirrored(sole)],
         toe_down: [0.12, 0.12],
         lean: (10f32.to_radians(), 25f32.to_radians()),
         knees_out: 0.08,

@@ -18,6 +18,9 @@ mod parts;
 mod trucks;
 mod two_wheelers;
 
+/// Mount points riders are posed onto (shared with `people`).
+pub(crate) use two_wheelers::{bike, moto};
+
 use std::path::Path;
 
 /// Writes this module's assets into `dir`; returns (file name, bytes) per file.

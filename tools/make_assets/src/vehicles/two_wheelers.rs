@@ -5,7 +5,7 @@
 use glam::Vec3;
 
 /// Bicycle mount points (vehicle space, metres).
-pub(super) mod bike {
+pub(crate) mod bike {
     use glam::Vec3;
     /// Rear wheel axle.
     pub const REAR_AXLE: Vec3 = Vec3::new(0.0, 0.34, -0.52);
@@ -24,7 +24,7 @@ pub(super) mod bike {
 }
 
 /// Motorcycle mount points (vehicle space, metres).
-pub(super) mod moto {
+pub(crate) mod moto {
     use glam::Vec3;
     /// Rear wheel axle.
     pub const REAR_AXLE: Vec3 = Vec3::new(0.0, 0.31, -0.70);
