@@ -186,6 +186,43 @@ fn catalogue_attachment_must_exist() {
 }
 
 #[test]
+fn street_ranges_that_cannot_be_laid_out_are_refused_at_their_position() {
+    // A lamp spacing of 0 (the layout steps by it) and a negative building gap.
+    for (edit, field, message) in [
+        (
+            "populate_z_m: (4.0, 70.0),\n        lamp_spacing_m: 0.0,",
+            "street.lamp_spacing_m",
+            "must be above 0",
+        ),
+        (
+            "populate_z_m: (4.0, 70.0),\n        building_gap_m: (-3.0, 1.0),",
+            "street.building_gap_m",
+            "must be 0 or more",
+        ),
+    ] {
+        let dir = temp_dir("bad-street-range");
+        let scene = scene_with(&dir, |t| t.replace("populate_z_m: (4.0, 70.0),", edit));
+        let err = stderr_of(&["--scene", &scene, "--count", "1"]);
+        let line = line_of("populate_z_m") + 1;
+        assert!(err.contains(field) && err.contains(message), "{err}");
+        assert!(err.contains(&format!("street.ron:{line}:")), "{err}");
+    }
+}
+
+#[test]
+fn bad_layout_probability_points_at_the_layout() {
+    let dir = temp_dir("bad-mixed");
+    let scene = scene_with(&dir, |t| t.replace("Mixed(0.7)", "Mixed(1.5)"));
+    let err = stderr_of(&["--scene", &scene, "--count", "1"]);
+    assert!(
+        err.contains("street.layout") && err.contains("Mixed(1.5)"),
+        "{err}"
+    );
+    let line = line_of("layout: Mixed");
+    assert!(err.contains(&format!("street.ron:{line}:")), "{err}");
+}
+
+#[test]
 fn count_zero_is_refused() {
     let err = stderr_of(&["--scene", "street", "--count", "0"]);
     assert!(err.contains("--count must be at least 1"), "{err}");

@@ -123,7 +123,10 @@ pub struct ObjectGroup {
     pub clearance_m: f64,
     /// Extra gap ahead of and behind each object (along its heading), sampled per object,
     /// metres: following distance in traffic.
-    #[serde(default = "zero_range")]
+    #[serde(
+        default = "zero_range",
+        deserialize_with = "super::range::non_negative"
+    )]
     pub spacing_m: Range,
 }
 
@@ -169,17 +172,25 @@ pub struct StreetConfig {
     /// Driving lanes per direction.
     pub lanes_per_direction: IntRange,
     /// Lane width, metres.
+    #[serde(deserialize_with = "super::range::positive")]
     pub lane_width_m: Range,
     /// Whether each kerb has a parking strip (2.2 m) outside the driving lanes.
     #[serde(default)]
     pub parking: bool,
     /// Sidewalk width, metres; 0 for none (highways).
+    #[serde(deserialize_with = "super::range::non_negative")]
     pub sidewalk_width_m: Range,
     /// Paved shoulder outside the outermost lane (highways), metres.
-    #[serde(default = "zero_range")]
+    #[serde(
+        default = "zero_range",
+        deserialize_with = "super::range::non_negative"
+    )]
     pub shoulder_m: Range,
     /// Grass median between the directions, metres; 0 for a painted centre line.
-    #[serde(default = "zero_range")]
+    #[serde(
+        default = "zero_range",
+        deserialize_with = "super::range::non_negative"
+    )]
     pub median_m: Range,
     /// Road length ahead of the camera, metres.
     #[serde(default = "default_length")]
@@ -194,10 +205,16 @@ pub struct StreetConfig {
     #[serde(default = "yes")]
     pub buildings: bool,
     /// Gap between neighbouring buildings, metres.
-    #[serde(default = "default_building_gap")]
+    #[serde(
+        default = "default_building_gap",
+        deserialize_with = "super::range::non_negative"
+    )]
     pub building_gap_m: Range,
     /// Street lamps along the kerbs: spacing, metres.
-    #[serde(default = "default_lamp_spacing")]
+    #[serde(
+        default = "default_lamp_spacing",
+        deserialize_with = "super::range::positive"
+    )]
     pub lamp_spacing_m: Range,
     /// Where street zones place objects along the road, metres from the camera.
     #[serde(default = "default_populate")]

@@ -178,15 +178,16 @@ fn check_references(
     config: &SceneConfig,
     catalog: &Catalog,
 ) -> Result<(), SceneError> {
-    let error = |needle: &str, field: String, message: String| {
-        let (line, column) = parse::locate_string(text, needle);
-        SceneError::Reference {
+    let at =
+        |(line, column): (usize, usize), field: String, message: String| SceneError::Reference {
             path: path.to_path_buf(),
             line,
             column,
             field,
             message,
-        }
+        };
+    let error = |needle: &str, field: String, message: String| {
+        at(parse::locate_string(text, needle), field, message)
     };
     let known = |name: &str, field: String| {
         if catalog.assets.contains_key(name) {
@@ -236,16 +237,16 @@ fn check_references(
         if let LayoutChoice::Mixed(p) = street.layout
             && !(0.0..=1.0).contains(&p)
         {
-            return Err(error(
-                "street",
+            return Err(at(
+                parse::locate_key(text, "layout"),
                 "street.layout".into(),
                 format!("Mixed({p}): the intersection probability must be in 0..=1"),
             ));
         }
         for (name, purpose) in STREET_ASSETS {
             if !catalog.assets.contains_key(*name) {
-                return Err(error(
-                    "street",
+                return Err(at(
+                    parse::locate_key(text, "street"),
                     "street".into(),
                     format!("the catalogue has no asset \"{name}\" ({purpose})"),
                 ));

@@ -40,9 +40,24 @@ fn spanned(path: &Path, field: &str, e: ron::error::SpannedError) -> SceneError 
 /// 1-based (line, column) of the first occurrence of `"needle"` (quoted) in `text`, or (1, 1).
 pub fn locate_string(text: &str, needle: &str) -> (usize, usize) {
     let quoted = format!("\"{needle}\"");
-    let Some(offset) = text.find(&quoted) else {
-        return (1, 1);
-    };
+    text.find(&quoted)
+        .map_or((1, 1), |offset| line_column(text, offset))
+}
+
+/// 1-based (line, column) of the first field `key:` in `text` (the key as a whole word
+/// followed by `:`; comments are not skipped), or (1, 1).
+pub fn locate_key(text: &str, key: &str) -> (usize, usize) {
+    let is_word = |c: char| c.is_alphanumeric() || c == '_';
+    let found = text.match_indices(key).find(|&(offset, _)| {
+        let before = text[..offset].chars().next_back();
+        let after = text[offset + key.len()..].trim_start().chars().next();
+        !before.is_some_and(is_word) && after == Some(':')
+    });
+    found.map_or((1, 1), |(offset, _)| line_column(text, offset))
+}
+
+/// 1-based (line, column) of byte `offset` in `text`.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
     let column = before.rfind('\n').map_or(offset, |nl| offset - nl - 1) + 1;
@@ -65,6 +80,13 @@ mod tests {
     #[allow(dead_code)]
     struct Outer {
         inner: Inner,
+    }
+
+    #[test]
+    fn locates_a_key_as_a_whole_word_before_a_colon() {
+        let text = "(\n  name: \"street\",\n  substreet: 1,\n  street : (\n";
+        assert_eq!(locate_key(text, "street"), (4, 3));
+        assert_eq!(locate_key(text, "lanes"), (1, 1));
     }
 
     #[test]

@@ -76,6 +76,30 @@ impl<'de> Deserialize<'de> for Range {
     }
 }
 
+/// A range whose minimum is above 0 (lane widths, spacings that a loop steps by).
+pub fn positive<'de, D: Deserializer<'de>>(d: D) -> Result<Range, D::Error> {
+    let range = Range::deserialize(d)?;
+    if range.min <= 0.0 {
+        return Err(de::Error::custom(format!(
+            "must be above 0, got min {}",
+            range.min
+        )));
+    }
+    Ok(range)
+}
+
+/// A range whose minimum is 0 or more (widths, gaps).
+pub fn non_negative<'de, D: Deserializer<'de>>(d: D) -> Result<Range, D::Error> {
+    let range = Range::deserialize(d)?;
+    if range.min < 0.0 {
+        return Err(de::Error::custom(format!(
+            "must be 0 or more, got min {}",
+            range.min
+        )));
+    }
+    Ok(range)
+}
+
 impl<'de> Deserialize<'de> for IntRange {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let range = d.deserialize_any(RangeVisitor)?;
