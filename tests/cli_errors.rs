@@ -4,8 +4,20 @@ mod common;
 
 use common::{render, render_ok, temp_dir};
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
+/// Runs `render` expecting failure. A render without `--out` gets a fresh temporary one, so
+/// a run that fails part-way never leaves a dataset in the repository's `out/`.
 fn stderr_of(args: &[&str]) -> String {
+    static RUNS: AtomicUsize = AtomicUsize::new(0);
+    let mut args: Vec<&str> = args.to_vec();
+    let out_dir;
+    if args.contains(&"--scene") && !args.contains(&"--out") {
+        let run = RUNS.fetch_add(1, Ordering::Relaxed);
+        out_dir = temp_dir(&format!("cli-errors-out-{run}"));
+        args.extend(["--out", out_dir.to_str().unwrap()]);
+    }
+    let args = args.as_slice();
     let out = render(args);
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     assert!(
