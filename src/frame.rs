@@ -47,6 +47,22 @@ pub struct LightData {
     pub ambient: Vec3,
     /// Linear RGB colour of the sky where no surface is hit.
     pub sky_color: Vec3,
+    /// Exposure: a linear multiplier on the final colour (`2^EV`).
+    pub exposure: f32,
+}
+
+/// A per-object replacement for some properties of one of its asset's materials (car
+/// paint, clothing); the material keeps its textures, which the new colour multiplies.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MaterialOverride {
+    /// Index of the material within the object's asset (`Asset::materials`).
+    pub material: usize,
+    /// Linear RGB base colour factor replacing the material's.
+    pub base_color: Option<Vec3>,
+    /// Perceptual roughness (0..=1) replacing the material's.
+    pub roughness: Option<f32>,
+    /// Metalness (0..=1) replacing the material's.
+    pub metallic: Option<f32>,
 }
 
 /// One asset placed in the world.
@@ -60,6 +76,13 @@ pub struct ObjectDraw {
     pub instance_id: u16,
     /// Semantic category id written to the semantic mask (0 = unlabelled).
     pub category_id: u16,
+    /// Material overrides, at most one per material index.
+    pub materials: Vec<MaterialOverride>,
+    /// Multiplier on the asset's emissive materials: 0 switches its lights off.
+    pub emissive: f32,
+    /// Articulation: one transform per asset part replacing the part's rest transform
+    /// (`Asset::parts[k].transform`, part → asset space); empty keeps the rest pose.
+    pub part_transforms: Vec<Mat4>,
 }
 
 /// Everything the renderer needs to draw image `index`; produced by the world's extract stage.

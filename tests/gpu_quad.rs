@@ -64,12 +64,16 @@ fn check(width: u32, height: u32) {
             sun_color: Vec3::ONE,
             ambient: Vec3::splat(0.2),
             sky_color: Vec3::ZERO,
+            exposure: 1.0,
         },
         objects: vec![ObjectDraw {
             asset: 0,
             transform: Mat4::from_translation(Vec3::new(0.0, 0.0, -depth)),
             instance_id: 7,
             category_id: 3,
+            materials: Vec::new(),
+            emissive: 1.0,
+            part_transforms: Vec::new(),
         }],
         sky_category: 106,
     };

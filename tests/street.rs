@@ -17,6 +17,8 @@ fn sample(meta: &FrameMeta, name: &str) -> f64 {
         .find(|s| s.name == name)
         .unwrap_or_else(|| panic!("image {}: no sample {name}", meta.index))
         .value
+        .as_number()
+        .unwrap_or_else(|| panic!("image {}: {name} is not a number", meta.index))
 }
 
 /// The four corners of a record's ground footprint, computed here from the catalogue's

@@ -121,6 +121,7 @@ mod tests {
                 sun_color: Vec3::ONE,
                 ambient: Vec3::ZERO,
                 sky_color: Vec3::ZERO,
+                exposure: 1.0,
             },
             objects,
             sky_category: 0,
@@ -133,6 +134,9 @@ mod tests {
             transform: Mat4::from_translation(Vec3::new(instance_id as f32, 0.0, 0.0)),
             instance_id,
             category_id: 3,
+            materials: Vec::new(),
+            emissive: 1.0,
+            part_transforms: Vec::new(),
         }
     }
 

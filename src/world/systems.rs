@@ -171,6 +171,7 @@ pub fn extract(
         sun_color: Vec3::splat(sun.intensity),
         ambient: sky * sun.ambient,
         sky_color: sky,
+        exposure: 1.0,
     };
     let mut objects: Vec<ObjectDraw> = drawables
         .iter()
@@ -179,6 +180,9 @@ pub fn extract(
             transform: model(t),
             instance_id: id.map_or(0, |i| i.0),
             category_id: category.0,
+            materials: Vec::new(),
+            emissive: 1.0,
+            part_transforms: Vec::new(),
         })
         .collect();
     objects.sort_by_key(|o| (o.instance_id, o.asset));
@@ -191,6 +195,8 @@ pub fn extract(
             category_id: category.0,
             position_m: t.translation.to_array(),
             yaw_deg: f64::from(yaw_of(t.rotation).to_degrees()),
+            scale: f64::from(t.scale.x),
+            samples: Vec::new(),
         })
         .collect();
     // Things by instance id, then stuff (id 0) by position: a fixed order.
