@@ -59,22 +59,19 @@ fn line_of(needle: &str) -> usize {
 fn malformed_ron_names_line_and_column() {
     let dir = temp_dir("bad-syntax");
     let scene = scene_with(&dir, |t| {
-        t.replace("fov_y_deg: (42.0, 58.0),", "fov_y_deg: (42.0, 58.0,,")
+        t.replace("sensor_height_mm: 3.4),", "sensor_height_mm: 3.4,,")
     });
     let err = stderr_of(&["--scene", &scene, "--count", "1"]);
-    let line = line_of("fov_y_deg");
+    let line = line_of("sensor_height_mm");
     assert!(err.contains(&format!("street.ron:{line}:")), "{err}");
-    assert!(err.contains("camera.fov_y_deg"), "{err}");
+    assert!(err.contains("camera.lens"), "{err}");
 }
 
 #[test]
 fn unknown_field_is_named() {
     let dir = temp_dir("unknown-field");
     let scene = scene_with(&dir, |t| {
-        t.replace(
-            "height_m: (1.25, 1.55),",
-            "height_m: (1.25, 1.55), hieght: 2.0,",
-        )
+        t.replace("height_m: Normal(", "hieght: 2.0, height_m: Normal(")
     });
     let err = stderr_of(&["--scene", &scene, "--count", "1"]);
     assert!(err.contains("hieght") && err.contains("camera"), "{err}");
@@ -88,17 +85,104 @@ fn unknown_field_is_named() {
 fn reversed_range_is_an_error_at_its_position() {
     let dir = temp_dir("bad-range");
     let scene = scene_with(&dir, |t| {
-        t.replace("pitch_deg: (-5.0, 1.0)", "pitch_deg: (1.0, -5.0)")
+        t.replace(
+            "road_heading_deg: (0.0, 360.0)",
+            "road_heading_deg: (360.0, 0.0)",
+        )
     });
     let err = stderr_of(&["--scene", &scene, "--count", "1"]);
     assert!(
-        err.contains("camera.pitch_deg") && err.contains("min 1 > max -5"),
+        err.contains("lighting.sun") && err.contains("min 360 > max 0"),
         "{err}"
     );
     assert!(
-        err.contains(&format!("street.ron:{}:", line_of("pitch_deg"))),
+        err.contains(&format!("street.ron:{}:", line_of("road_heading_deg"))),
         "{err}"
     );
+}
+
+#[test]
+fn bad_distributions_are_refused_at_their_position() {
+    for (from, to, field, message) in [
+        (
+            "sd: 0.08, clamp: (1.2, 1.6)",
+            "sd: -0.08, clamp: (1.2, 1.6)",
+            "camera.height_m",
+            "negative standard deviation",
+        ),
+        (
+            "wetness: Choice([(0.0, 0.85), (0.3, 0.15)])",
+            "wetness: Choice([])",
+            "weather.wetness",
+            "at least one",
+        ),
+        (
+            "wetness: Choice([(0.0, 0.85), (0.3, 0.15)])",
+            "wetness: Choice([(0.0, 0.85), (0.3, 0.0)])",
+            "weather.wetness",
+            "weights must be above 0",
+        ),
+        (
+            "sd: 0.08, clamp: (1.2, 1.6)",
+            "sd: 0.08, clamp: (1.6, 1.2)",
+            "camera.height_m",
+            "min 1.6 > max 1.2",
+        ),
+        (
+            "height_m: Normal(mean: 1.4, sd: 0.08, clamp: (1.2, 1.6))",
+            "height_m: Normal(mean: 1.4, sd: 0.08)",
+            "camera.height_m",
+            "add a clamp",
+        ),
+    ] {
+        let dir = temp_dir("bad-dist");
+        let scene = scene_with(&dir, |t| {
+            assert!(t.contains(from), "{from}");
+            t.replace(from, to)
+        });
+        let err = stderr_of(&["--scene", &scene, "--count", "1"]);
+        let line = line_of(from.split(':').next().unwrap());
+        assert!(err.contains(field) && err.contains(message), "{err}");
+        assert!(err.contains(&format!("street.ron:{line}:")), "{err}");
+    }
+}
+
+#[test]
+fn bad_conditions_are_refused_at_their_position() {
+    for (from, to, needle, message) in [
+        (
+            "(name: \"fog\", weight: 0.05,",
+            "(name: \"fog\", weight: -1.0,",
+            "name: \"fog\"",
+            "weights must be above 0",
+        ),
+        (
+            "objects: {\"sidewalk_people\": (count: (2, 8))",
+            "objects: {\"pedestrians\": (count: (2, 8))",
+            "\"pedestrians\"",
+            "no object group named \"pedestrians\"",
+        ),
+        (
+            "(name: \"fog\", weight: 0.05,",
+            "(name: \"rain\", weight: 0.05,",
+            "(name: \"rain\"",
+            "defined twice",
+        ),
+    ] {
+        let dir = temp_dir("bad-condition");
+        let scene = scene_with(&dir, |t| {
+            assert!(t.contains(from), "{from}");
+            t.replace(from, to)
+        });
+        let err = stderr_of(&["--scene", &scene, "--count", "1"]);
+        let text = std::fs::read_to_string(&scene).unwrap();
+        let line = 1 + text.lines().position(|l| l.contains(needle)).unwrap();
+        assert!(
+            err.contains("conditions[") && err.contains(message),
+            "{err}"
+        );
+        assert!(err.contains(&format!("street.ron:{line}:")), "{err}");
+    }
 }
 
 #[test]
@@ -164,8 +248,9 @@ fn impossible_placement_fails_with_a_clear_message() {
     let dir = temp_dir("crowded");
     // Far more parked cars than the kerbs can hold.
     let scene = scene_with(&dir, |t| {
+        assert!(t.contains("zone: Parking, count: (3, 8)"));
         t.replace(
-            "zone: Parking, count: (5, 10)",
+            "zone: Parking, count: (3, 8)",
             "zone: Parking, count: (400, 400)",
         )
     });

@@ -1,6 +1,11 @@
 //! The RON scene format (`scenes/*.ron`) and the asset catalogue (`assets/catalog.ron`).
 
-use super::range::{IntRange, Range};
+use super::dist::Dist;
+use super::domain::{Count, NonNeg, Positive};
+use super::pick::Pick;
+use super::randomisers::*;
+use super::section::section;
+use super::street_config::{StreetConfig, StreetPatch};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -22,9 +27,20 @@ pub struct SceneConfig {
     #[serde(default = "default_catalog")]
     pub catalog: String,
     /// Camera randomisation.
+    #[serde(default)]
     pub camera: CameraConfig,
-    /// Sun and sky randomisation.
-    pub sun: SunConfig,
+    /// Sun, sky and artificial lights.
+    #[serde(default)]
+    pub lighting: LightingConfig,
+    /// Weather parameters.
+    #[serde(default)]
+    pub weather: WeatherConfig,
+    /// Per-object material randomisation.
+    #[serde(default)]
+    pub materials: MaterialsConfig,
+    /// Articulation of people.
+    #[serde(default)]
+    pub people: PeopleConfig,
     /// A procedural street (road, markings, sidewalks, buildings, vegetation) and the ego
     /// lane the camera drives in; absent for scenes built only from `ground` and `objects`.
     #[serde(default)]
@@ -35,103 +51,77 @@ pub struct SceneConfig {
     /// Groups of objects placed at random in a zone of the street or a free area.
     #[serde(default)]
     pub objects: Vec<ObjectGroup>,
+    /// Named condition sets (day, dusk, night, ...), one drawn per image by weight; each
+    /// overrides some parameters. None: every image uses the parameters above.
+    #[serde(default)]
+    pub conditions: Vec<Condition>,
 }
 
 fn default_catalog() -> String {
     "../assets/catalog.ron".into()
 }
 
-/// The camera: a dashcam on the road, looking down +Z.
-#[derive(Clone, Debug, Deserialize)]
+/// A named set of overrides, drawn for an image with probability proportional to `weight`.
+#[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct CameraConfig {
-    /// Height above the ground, metres.
-    pub height_m: Range,
-    /// Sideways position, metres (+X is left when looking down +Z); with a street, the
-    /// offset from the centre of the ego lane.
-    pub lateral_m: Range,
-    /// Pitch, degrees; negative looks down.
-    pub pitch_deg: Range,
-    /// Yaw, degrees; 0 looks down +Z, positive turns left.
-    pub yaw_deg: Range,
-    /// Roll, degrees; positive tilts the image clockwise.
-    #[serde(default = "zero_range")]
-    pub roll_deg: Range,
-    /// Vertical field of view, degrees.
-    pub fov_y_deg: Range,
-    /// Near clip plane, metres.
-    #[serde(default = "default_near")]
-    pub near_m: f64,
-    /// Far clip plane, metres.
-    #[serde(default = "default_far")]
-    pub far_m: f64,
-}
-
-fn zero_range() -> Range {
-    Range { min: 0.0, max: 0.0 }
-}
-
-fn default_near() -> f64 {
-    0.1
-}
-
-fn default_far() -> f64 {
-    1000.0
-}
-
-/// The sun, ambient light and sky colour.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SunConfig {
-    /// Elevation above the horizon, degrees.
-    pub elevation_deg: Range,
-    /// Azimuth, degrees clockwise from +Z seen from above.
-    pub azimuth_deg: Range,
-    /// Sun intensity (linear multiplier of white).
-    pub intensity: Range,
-    /// Ambient intensity (linear multiplier of the sky colour).
-    pub ambient: Range,
-    /// Linear RGB sky colour where nothing is hit.
-    pub sky_color: [f32; 3],
-}
-
-/// A group of objects: how many, which assets, in which zone, facing which way.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ObjectGroup {
-    /// Catalogue asset names, chosen uniformly per object (repeat a name to weight it).
-    pub assets: Vec<String>,
-    /// How many objects, inclusive range.
-    pub count: IntRange,
-    /// Where they go; `Area` (the default) uses `x_m` and `z_m` directly.
+pub struct Condition {
+    /// Name recorded in each image's meta, e.g. "night".
+    pub name: String,
+    /// Relative weight (> 0).
+    pub weight: f64,
+    /// Camera overrides.
     #[serde(default)]
-    pub zone: Zone,
-    /// Sideways position, metres: required for `Area`, ignored by street zones.
+    pub camera: CameraPatch,
+    /// Lighting overrides.
     #[serde(default)]
-    pub x_m: Option<Range>,
-    /// Distance along the road, metres: required for `Area`; for street zones it limits
-    /// the zone (default: the street's `populate_z_m`).
+    pub lighting: LightingPatch,
+    /// Weather overrides.
     #[serde(default)]
-    pub z_m: Option<Range>,
-    /// Heading, degrees: absolute for `Area` (0 faces +Z), otherwise jitter added to the
-    /// zone's own heading (lane direction, across a crossing, ...).
-    #[serde(default = "zero_range")]
-    pub yaw_deg: Range,
-    /// Gap kept on every side between this group's footprints and anything placed
-    /// before them, metres.
-    #[serde(default = "default_clearance")]
-    pub clearance_m: f64,
-    /// Extra gap ahead of and behind each object (along its heading), sampled per object,
-    /// metres: following distance in traffic.
-    #[serde(
-        default = "zero_range",
-        deserialize_with = "super::range::non_negative"
-    )]
-    pub spacing_m: Range,
+    pub weather: WeatherPatch,
+    /// Material overrides.
+    #[serde(default)]
+    pub materials: MaterialsPatch,
+    /// People overrides.
+    #[serde(default)]
+    pub people: PeoplePatch,
+    /// Street overrides (the scene must have a street).
+    #[serde(default)]
+    pub street: Option<StreetPatch>,
+    /// Object group overrides, by group name.
+    #[serde(default)]
+    pub objects: BTreeMap<String, ObjectPatch>,
 }
 
-fn default_clearance() -> f64 {
-    0.2
+section! {
+    /// A group of objects: how many, which assets, in which zone, facing which way.
+    pub struct ObjectGroup / ObjectPatch {
+        /// Name, for condition overrides and sample records; defaults to `objects[N]`.
+        name: Option<String> = None,
+        /// Catalogue asset names, one drawn per object: `["car", "bus"]` (repeat a name to
+        /// weight it) or `{"car": 5, "bus": 1}`.
+        assets: Pick = Pick::default(),
+        /// How many objects: a whole-number distribution (`(2, 8)`, `Poisson(4)`, ...).
+        count: Count = Count::fixed(1),
+        /// Where they go; `Area` (the default) uses `x_m` and `z_m` directly.
+        zone: Zone = Zone::Area,
+        /// Sideways position, metres: required for `Area`, ignored by street zones.
+        x_m: Option<Dist> = None,
+        /// Distance along the road, metres: required for `Area`; for street zones it is
+        /// drawn per object and kept where the zone exists (default: `populate_z_m`).
+        z_m: Option<Dist> = None,
+        /// Heading, degrees: absolute for `Area` (0 faces +Z), otherwise jitter added to
+        /// the zone's own heading (lane direction, across a crossing, ...).
+        yaw_deg: Dist = Dist::Const(0.0),
+        /// Gap kept on every side between this group's footprints and anything placed
+        /// before them, metres.
+        clearance_m: f64 = 0.2,
+        /// Extra gap ahead of and behind each object (along its heading), metres,
+        /// drawn per object: following distance in traffic.
+        spacing_m: NonNeg = NonNeg::fixed(0.0),
+        /// Scale of each object; must stay within its category's `scale` norm
+        /// (default: that norm).
+        scale: Option<Positive> = None,
+    }
 }
 
 /// Where on the street a group's objects are placed. Traffic drives on the right: the ego
@@ -162,122 +152,6 @@ pub enum Zone {
     Verges,
 }
 
-/// The procedural street: a straight road or a four-way intersection, with N lanes,
-/// optional parking strips, sidewalks and buildings.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct StreetConfig {
-    /// Straight road, intersection, or a mix.
-    pub layout: LayoutChoice,
-    /// Driving lanes per direction.
-    pub lanes_per_direction: IntRange,
-    /// Lane width, metres.
-    #[serde(deserialize_with = "super::range::positive")]
-    pub lane_width_m: Range,
-    /// Whether each kerb has a parking strip (2.2 m) outside the driving lanes.
-    #[serde(default)]
-    pub parking: bool,
-    /// Sidewalk width, metres; 0 for none (highways).
-    #[serde(deserialize_with = "super::range::non_negative")]
-    pub sidewalk_width_m: Range,
-    /// Paved shoulder outside the outermost lane (highways), metres.
-    #[serde(
-        default = "zero_range",
-        deserialize_with = "super::range::non_negative"
-    )]
-    pub shoulder_m: Range,
-    /// Grass median between the directions, metres; 0 for a painted centre line.
-    #[serde(
-        default = "zero_range",
-        deserialize_with = "super::range::non_negative"
-    )]
-    pub median_m: Range,
-    /// Road length ahead of the camera, metres.
-    #[serde(default = "default_length")]
-    pub length_m: f64,
-    /// Distance from the camera to the near edge of the intersection, metres.
-    #[serde(default = "default_intersection")]
-    pub intersection_m: Range,
-    /// Lanes per direction of the cross street.
-    #[serde(default = "one_lane")]
-    pub cross_lanes_per_direction: IntRange,
-    /// Buildings along both sides.
-    #[serde(default = "yes")]
-    pub buildings: bool,
-    /// Gap between neighbouring buildings, metres.
-    #[serde(
-        default = "default_building_gap",
-        deserialize_with = "super::range::non_negative"
-    )]
-    pub building_gap_m: Range,
-    /// Street lamps along the kerbs: spacing, metres.
-    #[serde(
-        default = "default_lamp_spacing",
-        deserialize_with = "super::range::positive"
-    )]
-    pub lamp_spacing_m: Range,
-    /// Where street zones place objects along the road, metres from the camera.
-    #[serde(default = "default_populate")]
-    pub populate_z_m: Range,
-}
-
-/// Which street shape a scene asks for.
-#[derive(Clone, Copy, Debug, Deserialize, PartialEq)]
-pub enum LayoutChoice {
-    /// Always a straight road (with a mid-block crossing when there are sidewalks).
-    Straight,
-    /// Always an intersection.
-    Intersection,
-    /// An intersection with this probability (0..=1), otherwise a straight road.
-    Mixed(f64),
-}
-
-/// The shape of one image's street.
-#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
-pub enum LayoutKind {
-    /// One road along +Z.
-    Straight,
-    /// A four-way intersection ahead, with crosswalks and stop lines.
-    Intersection,
-}
-
-fn default_length() -> f64 {
-    220.0
-}
-
-fn default_intersection() -> Range {
-    Range {
-        min: 25.0,
-        max: 60.0,
-    }
-}
-
-fn one_lane() -> IntRange {
-    IntRange { min: 1, max: 1 }
-}
-
-fn yes() -> bool {
-    true
-}
-
-fn default_building_gap() -> Range {
-    Range { min: 0.0, max: 4.0 }
-}
-
-fn default_lamp_spacing() -> Range {
-    Range {
-        min: 22.0,
-        max: 30.0,
-    }
-}
-
-fn default_populate() -> Range {
-    Range {
-        min: 3.0,
-        max: 70.0,
-    }
-}
-
 /// Whether a category is annotated per instance.
 #[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
 pub enum CategoryKind {
@@ -299,6 +173,14 @@ pub struct CategoryDef {
     pub supercategory: String,
     /// Thing or stuff.
     pub kind: CategoryKind,
+    /// The category's scale norm: each placed object's scale is drawn from it (a group's
+    /// own `scale` must stay within its range). Default 1.
+    #[serde(default = "unit_scale")]
+    pub scale: Positive,
+}
+
+fn unit_scale() -> Positive {
+    Positive::fixed(1.0)
 }
 
 /// One file of an asset: a named variant (e.g. "sedan" of "car").

@@ -4,23 +4,43 @@
 //! configuration, the catalogue, and every asset imported once.
 
 mod catalog_rules;
+mod checks;
+pub mod colour_dist;
+pub mod conditions;
 pub mod config;
+pub mod dist;
+pub mod domain;
 mod error;
+pub mod normal;
+pub mod palettes;
 mod parse;
-pub mod range;
+pub mod pick;
+pub mod randomisers;
+mod section;
+pub mod street_config;
 
+pub use colour_dist::ColourDist;
+pub use conditions::{ConditionSet, group_name};
 pub use config::{
-    AssetDef, Catalog, CategoryDef, CategoryKind, LayoutChoice, LayoutKind, ObjectGroup,
-    SceneConfig, StreetConfig, VariantDef, Zone,
+    AssetDef, Catalog, CategoryDef, CategoryKind, Condition, ObjectGroup, SceneConfig, VariantDef,
+    Zone,
 };
+pub use dist::Dist;
+pub use domain::{Count, Fraction, NonNeg, Positive};
 pub use error::SceneError;
-pub use range::{IntRange, Range};
+pub use pick::Pick;
+pub use randomisers::{
+    CameraConfig, Lens, LightingConfig, MaterialsConfig, PeopleConfig, Recolour, SunPlacement,
+    Switch, WeatherConfig,
+};
+pub use street_config::{LayoutChoice, LayoutKind, StreetConfig};
 
 use crate::importer::{self, Asset, ImportError};
 use crate::source::{self, FileSource};
 use glam::{Vec2, Vec3};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Catalogue assets a scene with a `street` needs, and what each is for.
 pub const STREET_ASSETS: &[(&str, &str)] = &[
@@ -50,6 +70,10 @@ pub struct VariantInfo {
     /// below [`FOOTPRINT_HEIGHT`], so a lamp's arm or a tree's crown does not block the
     /// pavement under it.
     pub footprint: (Vec2, Vec2),
+    /// The glTF material names, by material index.
+    pub materials: Vec<String>,
+    /// The node tree and parts without geometry, for assets with a skeleton (people).
+    pub rig: Option<Arc<Asset>>,
 }
 
 /// Geometry above this height (metres) does not count towards a footprint.
@@ -75,6 +99,10 @@ fn ground_footprint(asset: &Asset) -> (Vec2, Vec2) {
 pub struct AssetInfo {
     /// Category id.
     pub category_id: u16,
+    /// Category name.
+    pub category: String,
+    /// The category's scale norm.
+    pub scale: Positive,
     /// Thing or stuff.
     pub kind: CategoryKind,
     /// Its files, at least one.
@@ -93,6 +121,8 @@ pub struct LoadedScene {
     pub text: String,
     /// The parsed scene.
     pub config: SceneConfig,
+    /// Its condition sets (one "default" set when it defines none).
+    pub conditions: Vec<ConditionSet>,
     /// The catalogue.
     pub catalog: Catalog,
     /// Imported files, each once.
@@ -132,8 +162,30 @@ pub fn load(files: &dyn FileSource, path: &Path) -> Result<LoadedScene, LoadErro
         }
         .into());
     }
-    check_references(path, &text, &config, &catalog)?;
+    let conditions = conditions::resolve(&config).map_err(|(needle, field, message)| {
+        let (line, column) = parse::locate_string(&text, &needle);
+        SceneError::Reference {
+            path: path.to_path_buf(),
+            line,
+            column,
+            field,
+            message,
+        }
+    })?;
+    for set in &conditions {
+        checks::references(&text, &set.config, &catalog)
+            .map_err(|p| p.into_error(path, &prefix(&config, set)))?;
+    }
     let (assets, asset_info) = import_assets(files, &catalog_path, &catalog)?;
+    let material_names: Vec<String> = assets
+        .iter()
+        .flat_map(|a| a.materials.iter().map(|m| m.name.clone()))
+        .collect();
+    for set in &conditions {
+        checks::ranges(&text, &set.config, &asset_info)
+            .and_then(|()| checks::recolour(&text, &set.config, &material_names))
+            .map_err(|p| p.into_error(path, &prefix(&config, set)))?;
+    }
     let sky_category = catalog
         .categories
         .iter()
@@ -145,6 +197,7 @@ pub fn load(files: &dyn FileSource, path: &Path) -> Result<LoadedScene, LoadErro
         path: path.to_path_buf(),
         text,
         config,
+        conditions,
         catalog,
         assets,
         asset_info,
@@ -170,90 +223,23 @@ fn read_text(files: &dyn FileSource, path: &Path) -> Result<String, SceneError> 
     })
 }
 
-/// Checks every asset name the scene uses (and the street's own assets) against the
-/// catalogue, and that `Area` groups say where; errors point into the scene file.
-fn check_references(
-    path: &Path,
-    text: &str,
-    config: &SceneConfig,
-    catalog: &Catalog,
-) -> Result<(), SceneError> {
-    let at =
-        |(line, column): (usize, usize), field: String, message: String| SceneError::Reference {
-            path: path.to_path_buf(),
-            line,
-            column,
-            field,
-            message,
-        };
-    let error = |needle: &str, field: String, message: String| {
-        at(parse::locate_string(text, needle), field, message)
-    };
-    let known = |name: &str, field: String| {
-        if catalog.assets.contains_key(name) {
-            return Ok(());
-        }
-        let names: Vec<&str> = catalog.assets.keys().map(String::as_str).collect();
-        Err(error(
-            name,
-            field,
-            format!(
-                "no asset named \"{name}\" in the catalogue (it has: {})",
-                names.join(", ")
-            ),
-        ))
-    };
-    for (i, name) in config.ground.iter().enumerate() {
-        known(name, format!("ground[{i}]"))?;
+/// "conditions[name]." for problems that only a condition set's overrides cause.
+fn prefix(config: &SceneConfig, set: &ConditionSet) -> String {
+    if config.conditions.is_empty() {
+        String::new()
+    } else {
+        format!("conditions[{}] → ", set.name)
     }
-    for (g, group) in config.objects.iter().enumerate() {
-        if group.assets.is_empty() {
-            return Err(error(
-                "objects",
-                format!("objects[{g}].assets"),
-                "the list is empty".into(),
-            ));
-        }
-        for (a, name) in group.assets.iter().enumerate() {
-            known(name, format!("objects[{g}].assets[{a}]"))?;
-        }
-        let area = group.zone == Zone::Area;
-        if area && (group.x_m.is_none() || group.z_m.is_none()) {
-            return Err(error(
-                &group.assets[0],
-                format!("objects[{g}]"),
-                "zone Area needs both x_m and z_m".into(),
-            ));
-        }
-        if !area && config.street.is_none() {
-            return Err(error(
-                &group.assets[0],
-                format!("objects[{g}].zone"),
-                format!("zone {:?} needs a `street`", group.zone),
-            ));
-        }
-    }
-    if let Some(street) = &config.street {
-        if let LayoutChoice::Mixed(p) = street.layout
-            && !(0.0..=1.0).contains(&p)
-        {
-            return Err(at(
-                parse::locate_key(text, "layout"),
-                "street.layout".into(),
-                format!("Mixed({p}): the intersection probability must be in 0..=1"),
-            ));
-        }
-        for (name, purpose) in STREET_ASSETS {
-            if !catalog.assets.contains_key(*name) {
-                return Err(at(
-                    parse::locate_key(text, "street"),
-                    "street".into(),
-                    format!("the catalogue has no asset \"{name}\" ({purpose})"),
-                ));
-            }
-        }
-    }
-    Ok(())
+}
+
+/// A copy of `asset` without geometry, when it has a skeleton (a "hips" joint).
+fn rig(asset: &Asset) -> Option<Arc<Asset>> {
+    asset.nodes.iter().any(|n| n.name == "hips").then(|| {
+        let mut rig = asset.clone();
+        rig.primitives.clear();
+        rig.images.clear();
+        Arc::new(rig)
+    })
 }
 
 type Imported = (Vec<Asset>, BTreeMap<String, AssetInfo>);
@@ -289,12 +275,20 @@ fn import_assets(
                 index,
                 bounds: assets[index].bounds,
                 footprint: ground_footprint(&assets[index]),
+                materials: assets[index]
+                    .materials
+                    .iter()
+                    .map(|m| m.name.clone())
+                    .collect(),
+                rig: rig(&assets[index]),
             });
         }
         info.insert(
             name.clone(),
             AssetInfo {
                 category_id: category.id,
+                category: category.name.clone(),
+                scale: category.scale.clone(),
                 kind: category.kind,
                 variants,
                 attach: def.attach.clone(),

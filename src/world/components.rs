@@ -48,6 +48,8 @@ pub struct Placed {
     pub asset: String,
     /// Ground footprint of the whole unit in asset space: (min, max) over (x, z).
     pub footprint: (Vec2, Vec2),
+    /// Uniform scale drawn from the group's or the category's norm.
+    pub scale: f32,
 }
 
 /// What a drawn entity is, for the per-image record.
@@ -67,6 +69,39 @@ pub struct Follows(pub Entity);
 #[derive(Component, Clone, Copy, Debug, Default)]
 pub struct Ground;
 
+/// A piece of the procedural street, by catalogue asset name (lamps, buildings, ...).
+#[derive(Component, Clone, Copy, Debug, PartialEq)]
+pub struct StreetPiece(pub &'static str);
+
+/// Multiplier on an entity's emissive materials (0: its lights are off).
+#[derive(Component, Clone, Copy, Debug, PartialEq)]
+pub struct Emissive(pub f32);
+
+/// Per-object material overrides (paint, clothing).
+#[derive(Component, Clone, Debug, Default, PartialEq)]
+pub struct MaterialOverrides(pub Vec<crate::frame::MaterialOverride>);
+
+/// An articulated pose: one transform per asset part.
+#[derive(Component, Clone, Debug, Default, PartialEq)]
+pub struct PartTransforms(pub Vec<glam::Mat4>);
+
+/// Values sampled for this object alone, for its meta record.
+#[derive(Component, Clone, Debug, Default)]
+pub struct ObjectSamples(pub super::samples::SampleLog);
+
+impl std::ops::Deref for ObjectSamples {
+    type Target = super::samples::SampleLog;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for ObjectSamples {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.0
+    }
+}
+
 /// The camera's intrinsics; its pose is its [`Transform`].
 #[derive(Component, Clone, Copy, Debug, PartialEq)]
 pub struct Camera {
@@ -76,17 +111,25 @@ pub struct Camera {
     pub near_m: f32,
     /// Far plane, metres.
     pub far_m: f32,
+    /// Principal point offset from the image centre, pixels (+x right, +y down).
+    pub principal_px: Vec2,
+    /// Linear exposure multiplier.
+    pub exposure: f32,
 }
 
-/// The sun and sky.
+/// The sun, sky and ambient light.
 #[derive(Component, Clone, Copy, Debug, PartialEq)]
 pub struct Sun {
     /// Unit vector towards the sun.
     pub direction: Vec3,
-    /// Sun intensity.
-    pub intensity: f32,
-    /// Ambient intensity.
-    pub ambient: f32,
+    /// Elevation above the horizon, degrees.
+    pub elevation_deg: f32,
+    /// Linear RGB sun light (colour × intensity × daylight).
+    pub colour: Vec3,
+    /// Linear RGB ambient light.
+    pub ambient: Vec3,
+    /// Linear RGB sky background.
+    pub sky: Vec3,
 }
 
 /// Identity of the image being generated.

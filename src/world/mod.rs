@@ -3,31 +3,40 @@
 //! Each image gets a fresh `World`; all randomness comes from [`rng::frame_rng`] keyed by
 //! `(seed, index)`, so image `i` is the same whatever else is rendered around it.
 
+mod camera;
+pub mod colour;
 pub mod components;
+mod extract;
+mod lighting;
+mod materials;
 pub mod placement;
+mod pose;
 pub mod rng;
 pub mod samples;
+pub mod solar;
 pub mod street;
 mod systems;
 
 pub use samples::{FrameMeta, ObjectRecord, Sample};
 
 use crate::frame::FrameData;
-use crate::scene::{AssetInfo, LoadedScene, SceneConfig};
+use crate::scene::dist::pick_weighted;
+use crate::scene::{AssetInfo, ConditionSet, LoadedScene};
 use bevy_ecs::prelude::*;
 use bevy_ecs::schedule::SingleThreadedExecutor;
 use components::{FrameContext, FrameErrors};
+use extract::Extracted;
 use samples::SampleLog;
 use std::collections::BTreeMap;
 use std::sync::Arc;
-use systems::{Extracted, SceneRes};
+use systems::SceneRes;
 
 /// The phases of one image, run in this order.
 #[derive(SystemSet, Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum FrameSet {
     /// Create the camera, the sun, the street, the ground and the objects.
     Spawn,
-    /// Sample poses, camera and lighting.
+    /// Sample camera, lighting, weather, placement, lights, materials and poses.
     Randomise,
     /// Copy the world into plain frame data.
     Extract,
@@ -37,8 +46,8 @@ pub enum FrameSet {
 pub struct SceneShared {
     /// Scene name.
     pub name: String,
-    /// The parsed configuration.
-    pub config: SceneConfig,
+    /// The condition sets, each a full configuration.
+    pub conditions: Vec<ConditionSet>,
     /// Asset name → category and variants.
     pub asset_info: BTreeMap<String, AssetInfo>,
     /// Category of pixels no surface covers.
@@ -78,7 +87,7 @@ impl FrameGenerator {
     pub fn new(scene: &LoadedScene, seed: u64, width: u32, height: u32) -> Self {
         let shared = SceneShared {
             name: scene.name.clone(),
-            config: scene.config.clone(),
+            conditions: scene.conditions.clone(),
             asset_info: scene.asset_info.clone(),
             sky_category: scene.sky_category,
         };
@@ -93,7 +102,19 @@ impl FrameGenerator {
     /// Builds and runs the world for image `index`.
     pub fn generate(&self, index: u64) -> Result<(FrameData, FrameMeta), WorldError> {
         let mut world = World::new();
-        world.insert_resource(SceneRes(self.shared.clone()));
+        let weights: Vec<f64> = self
+            .shared
+            .conditions
+            .iter()
+            .map(|c| c.probability)
+            .collect();
+        let mut rng = rng::frame_rng(self.seed, index, rng::Stream::Condition);
+        let condition = &self.shared.conditions[pick_weighted(&mut rng, &weights)];
+        world.insert_resource(SceneRes {
+            shared: self.shared.clone(),
+            config: condition.config.clone(),
+            condition: condition.name.clone(),
+        });
         world.insert_resource(FrameContext {
             index,
             seed: self.seed,
@@ -106,6 +127,7 @@ impl FrameGenerator {
         world.init_resource::<street::Street>();
         world.init_resource::<street::EgoFootprint>();
         world.init_resource::<placement::NextInstance>();
+        world.init_resource::<lighting::Weather>();
         schedule().run(&mut world);
         let errors = world.resource::<FrameErrors>();
         if !errors.0.is_empty() {
@@ -138,14 +160,18 @@ fn schedule() -> Schedule {
     );
     schedule.add_systems(
         (
-            systems::randomise_camera,
-            systems::randomise_sun,
+            camera::randomise_camera,
+            lighting::randomise_lighting,
+            lighting::randomise_weather,
             placement::randomise_placement,
             placement::follow_leaders,
+            lighting::switch_lights,
+            materials::randomise_materials,
+            pose::randomise_poses,
         )
             .chain()
             .in_set(FrameSet::Randomise),
     );
-    schedule.add_systems(systems::extract.in_set(FrameSet::Extract));
+    schedule.add_systems(extract::extract.in_set(FrameSet::Extract));
     schedule
 }

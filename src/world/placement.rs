@@ -2,7 +2,7 @@
 //! zone so that no two oriented footprints overlap.
 
 use super::components::*;
-use super::rng::{Stream, frame_rng, uniform};
+use super::rng::{Stream, frame_rng};
 use super::samples::SampleLog;
 use super::street::{EgoFootprint, Street, zones};
 use super::systems::SceneRes;
@@ -39,18 +39,31 @@ pub fn spawn_objects(
     mut ids: ResMut<NextInstance>,
 ) {
     let mut rng = frame_rng(ctx.seed, ctx.index, Stream::Spawn);
+    let mut scale_rng = frame_rng(ctx.seed, ctx.index, Stream::Scale);
     let mut order = 0;
-    for (g, group) in scene.0.config.objects.iter().enumerate() {
-        let count = rng.random_range(group.count.min..=group.count.max);
-        log.record(&format!("objects[{g}].count"), f64::from(count), "count");
+    for (g, group) in scene.config.objects.iter().enumerate() {
+        let count = group.count.sample_count(&mut rng);
+        let label = match &group.name {
+            Some(name) => format!("objects.{name}"),
+            None => format!("objects[{g}]"),
+        };
+        log.record(&format!("{label}.count"), f64::from(count), "count");
         for _ in 0..count {
-            let name = &group.assets[rng.random_range(0..group.assets.len())];
-            let Some(info) = scene.0.asset_info.get(name) else {
+            let name = group.assets.sample(&mut rng);
+            let Some(info) = scene.shared.asset_info.get(name) else {
                 continue;
             };
+            let scale = group
+                .scale
+                .as_ref()
+                .unwrap_or(&info.scale)
+                .sample(&mut scale_rng);
             let (leader, mut footprint) = spawn_part(&mut commands, name, info, &mut rng, &mut ids);
+            let mut samples = ObjectSamples::default();
+            samples.record("scale", scale, "1");
+            commands.entity(leader).insert(samples);
             for other in &info.attach {
-                let Some(attached) = scene.0.asset_info.get(other) else {
+                let Some(attached) = scene.shared.asset_info.get(other) else {
                     continue;
                 };
                 let (entity, fp) = spawn_part(&mut commands, other, attached, &mut rng, &mut ids);
@@ -60,8 +73,9 @@ pub fn spawn_objects(
             commands.entity(leader).insert(Placed {
                 group: g,
                 order,
-                asset: name.clone(),
+                asset: name.to_owned(),
                 footprint,
+                scale: scale as f32,
             });
             order += 1;
         }
@@ -86,6 +100,7 @@ fn spawn_part(
             asset: name.to_owned(),
             variant: variant.name.clone(),
         },
+        ObjectSamples::default(),
     ));
     if let Some(id) = ids.take(info.kind) {
         entity.insert(id);
@@ -112,12 +127,13 @@ pub fn randomise_placement(
     let mut ordered: Vec<_> = objects.iter_mut().collect();
     ordered.sort_by_key(|(_, p)| p.order);
     for (mut transform, object) in ordered {
-        let group = &scene.0.config.objects[object.group];
+        let group = &scene.config.objects[object.group];
         match find_spot(object, group, street.as_ref(), &taken, &mut rng) {
             Ok((position, yaw, obb)) => {
                 taken.push(obb);
                 transform.translation = position;
                 transform.rotation = Quat::from_rotation_y(yaw);
+                transform.scale = Vec3::splat(object.scale);
             }
             Err(reason) => {
                 errors.0.push(format!(
@@ -138,24 +154,31 @@ fn find_spot(
     taken: &[Obb],
     rng: &mut ChaCha8Rng,
 ) -> Result<(Vec3, f32, Obb), String> {
-    let zero = crate::scene::Range { min: 0.0, max: 0.0 };
-    let area = (group.x_m.unwrap_or(zero), group.z_m.unwrap_or(zero));
+    let zero = crate::scene::Dist::Const(0.0);
+    let area = (
+        group.x_m.as_ref().unwrap_or(&zero),
+        group.z_m.as_ref().unwrap_or(&zero),
+    );
     let layout = street.plan.as_ref().map(|(layout, _)| layout);
+    let footprint = (
+        object.footprint.0 * object.scale,
+        object.footprint.1 * object.scale,
+    );
     for _ in 0..PLACEMENT_TRIES {
         let spot = match (group.zone, layout) {
             (Zone::Area, _) => zones::area(area, rng),
             (zone, Some(l)) => {
-                let limit = group.z_m.unwrap_or(street.populate_z);
+                let limit = group.z_m.as_ref().unwrap_or(&street.populate_z);
                 zones::sample(zone, l, limit, rng).ok_or_else(|| {
                     format!("zone {zone:?} does not exist in this street (no such lanes, strips or corners)")
                 })?
             }
             (zone, None) => return Err(format!("zone {zone:?} needs a street")),
         };
-        let yaw = spot.1 + (uniform(rng, group.yaw_deg) as f32).to_radians();
-        let obb = Obb::placed(object.footprint, spot.0, yaw);
+        let yaw = spot.1 + (group.yaw_deg.sample(rng) as f32).to_radians();
+        let obb = Obb::placed(footprint, spot.0, yaw);
         let clearance = group.clearance_m as f32;
-        let spacing = uniform(rng, group.spacing_m) as f32;
+        let spacing = group.spacing_m.sample(rng) as f32;
         let mut grown = obb.grown(clearance);
         grown.half.y += spacing;
         if taken.iter().all(|t| !grown.overlaps(t)) {

@@ -17,16 +17,18 @@ pub enum Stream {
     Placement = 4,
     /// The street plan and its stuff.
     Layout = 5,
-}
-
-/// A uniform sample of `range` (its value when `min == max`), drawn as f64 so every caller
-/// consumes the stream the same way.
-pub fn uniform(rng: &mut impl rand::Rng, range: crate::scene::Range) -> f64 {
-    if range.min == range.max {
-        range.min
-    } else {
-        rand::RngExt::random_range(rng, range.min..=range.max)
-    }
+    /// The condition set.
+    Condition = 6,
+    /// Object scales.
+    Scale = 7,
+    /// Weather parameters.
+    Weather = 8,
+    /// Artificial lights.
+    Lights = 9,
+    /// Material colours and roughness.
+    Materials = 10,
+    /// Articulation of people.
+    Pose = 11,
 }
 
 /// The generator for image `index` of a dataset with `seed`, on `stream`.

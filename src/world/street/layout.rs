@@ -5,7 +5,6 @@
 //! heads −Z at x > 0. `side` is −1 for the ego side and +1 for the oncoming side.
 
 use crate::scene::{LayoutChoice, LayoutKind, StreetConfig};
-use crate::world::rng::uniform;
 use crate::world::samples::SampleLog;
 use glam::Vec2;
 use rand::RngExt;
@@ -123,12 +122,11 @@ pub struct StreetLayout {
 
 /// Samples a street plan from `config`, recording every sampled value.
 pub fn sample(config: &StreetConfig, rng: &mut ChaCha8Rng, log: &mut SampleLog) -> StreetLayout {
-    let lanes_range = config.lanes_per_direction;
-    let per_side = rng.random_range(lanes_range.min..=lanes_range.max).max(1);
-    let lane_width = uniform(rng, config.lane_width_m) as f32;
-    let median_half = uniform(rng, config.median_m) as f32 / 2.0;
-    let shoulder = uniform(rng, config.shoulder_m) as f32;
-    let sidewalk = uniform(rng, config.sidewalk_width_m) as f32;
+    let per_side = config.lanes_per_direction.sample_count(rng).max(1);
+    let lane_width = config.lane_width_m.sample(rng) as f32;
+    let median_half = config.median_m.sample(rng) as f32 / 2.0;
+    let shoulder = config.shoulder_m.sample(rng) as f32;
+    let sidewalk = config.sidewalk_width_m.sample(rng) as f32;
     let parking = if config.parking { PARKING_WIDTH } else { 0.0 };
     let kerb_x = median_half + per_side as f32 * lane_width + shoulder + parking;
     log.record("street.lanes_per_direction", f64::from(per_side), "count");
@@ -174,12 +172,10 @@ pub fn sample(config: &StreetConfig, rng: &mut ChaCha8Rng, log: &mut SampleLog) 
         corners: Vec::new(),
         open_z: vec![z_range],
     };
-    let at = uniform(rng, config.intersection_m) as f32;
+    let at = config.intersection_m.sample(rng) as f32;
     match kind {
         LayoutKind::Intersection => {
-            let cross = rng.random_range(
-                config.cross_lanes_per_direction.min..=config.cross_lanes_per_direction.max,
-            );
+            let cross = config.cross_lanes_per_direction.sample_count(rng);
             let width = 2.0 * cross.max(1) as f32 * lane_width;
             log.record("street.intersection_distance", f64::from(at), "m");
             log.record(

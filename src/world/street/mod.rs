@@ -10,7 +10,7 @@ use super::components::*;
 use super::rng::{Stream, frame_rng};
 use super::samples::SampleLog;
 use super::systems::SceneRes;
-use crate::scene::Range;
+use crate::scene::Dist;
 use bevy_ecs::prelude::*;
 use layout::StreetLayout;
 use obb::Obb;
@@ -22,14 +22,14 @@ pub struct Street {
     /// The sampled plan and the stuff that draws it.
     pub plan: Option<(StreetLayout, StreetStuff)>,
     /// Default z limits of street zones (the scene's `populate_z_m`).
-    pub populate_z: Range,
+    pub populate_z: Dist,
 }
 
 impl Default for Street {
     fn default() -> Self {
         Self {
             plan: None,
-            populate_z: Range {
+            populate_z: Dist::Uniform {
                 min: 3.0,
                 max: 70.0,
             },
@@ -49,14 +49,14 @@ pub fn build_street(
     mut log: ResMut<SampleLog>,
     mut street: ResMut<Street>,
 ) {
-    let Some(config) = &scene.0.config.street else {
+    let Some(config) = &scene.config.street else {
         return;
     };
     let mut rng = frame_rng(ctx.seed, ctx.index, Stream::Layout);
     let plan = layout::sample(config, &mut rng, &mut log);
-    let stuff = stuff::build(&plan, config, &scene.0.asset_info, &mut rng);
+    let stuff = stuff::build(&plan, config, &scene.shared.asset_info, &mut rng);
     for piece in &stuff.pieces {
-        let Some(info) = scene.0.asset_info.get(piece.asset) else {
+        let Some(info) = scene.shared.asset_info.get(piece.asset) else {
             continue;
         };
         let variant = &info.variants[piece.variant.min(info.variants.len() - 1)];
@@ -68,11 +68,12 @@ pub fn build_street(
             },
             MeshRef(variant.index),
             Category(info.category_id),
+            StreetPiece(piece.asset),
         ));
     }
     log.record("street.pieces", stuff.pieces.len() as f64, "count");
     *street = Street {
         plan: Some((plan, stuff)),
-        populate_z: config.populate_z_m,
+        populate_z: config.populate_z_m.clone(),
     };
 }

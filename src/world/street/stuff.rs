@@ -3,6 +3,7 @@
 
 use super::layout::{CROSS_REACH, StreetLayout, clip};
 use super::obb::Obb;
+use crate::scene::dist::unit;
 use crate::scene::{AssetInfo, StreetConfig};
 use glam::{Quat, Vec2, Vec3};
 use rand::RngExt;
@@ -278,8 +279,7 @@ fn buildings(
                     yaw,
                     scale: Vec3::ONE,
                 });
-                let gap = config.building_gap_m;
-                z += width + rng.random_range(gap.min as f32..=gap.max as f32);
+                z += width + config.building_gap_m.sample(rng) as f32;
             }
         }
     }
@@ -296,13 +296,13 @@ fn lamps(
     let Some(info) = assets.get("street_lamp") else {
         return;
     };
-    let spacing = config.lamp_spacing_m;
+    let spacing = &config.lamp_spacing_m;
     let offset = if l.sidewalk > 0.0 { 0.5 } else { 1.5 };
     for side in [-1.0f32, 1.0] {
         // The arm reaches along local +Z: towards +X on the ego side.
         let yaw = if side < 0.0 { FRAC_PI_2 } else { -FRAC_PI_2 };
         for (a, b) in l.frontage_z() {
-            let mut z = a + rng.random_range(0.0..spacing.max as f32);
+            let mut z = a + (unit(rng) * spacing.sample(rng)) as f32;
             while z < b {
                 let translation = Vec3::new(side * (l.kerb_x + offset), 0.0, z);
                 // Keep the signal corners free.
@@ -322,7 +322,7 @@ fn lamps(
                     yaw,
                     scale: Vec3::ONE,
                 });
-                z += rng.random_range(spacing.min as f32..=spacing.max as f32);
+                z += spacing.sample(rng) as f32;
             }
         }
     }

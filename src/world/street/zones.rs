@@ -1,8 +1,7 @@
 //! Where each [`Zone`] puts an object: a position on the ground and the heading it faces.
 
 use super::layout::{PARKING_WIDTH, StreetLayout, clip, heading_of_side};
-use crate::scene::{Range, Zone};
-use crate::world::rng::uniform;
+use crate::scene::{Dist, Zone};
 use glam::Vec2;
 use rand::RngExt;
 use rand::rngs::ChaCha8Rng;
@@ -11,20 +10,20 @@ use std::f32::consts::{FRAC_PI_2, PI};
 /// A sampled spot: position (x, z) and heading (radians, 0 faces +Z).
 pub type Spot = (Vec2, f32);
 
-/// A spot in the free rectangle `(x, z)`, heading +Z.
-pub fn area((x, z): (Range, Range), rng: &mut ChaCha8Rng) -> Spot {
-    (
-        Vec2::new(uniform(rng, x) as f32, uniform(rng, z) as f32),
-        0.0,
-    )
+/// A spot drawn from the group's own `(x, z)` distributions, heading +Z.
+pub fn area((x, z): (&Dist, &Dist), rng: &mut ChaCha8Rng) -> Spot {
+    (Vec2::new(x.sample(rng) as f32, z.sample(rng) as f32), 0.0)
 }
 
-/// Samples a spot in `zone` of `layout`, with z limited to `z_limit`. None when the zone
+/// Draws of a non-uniform `z` tried before a zone counts as missing.
+const Z_TRIES: usize = 64;
+
+/// Samples a spot in `zone` of `layout`, with z drawn from `z_limit`. None when the zone
 /// does not exist in this layout (no parking, no junction, no sidewalks, ...).
 pub fn sample(
     zone: Zone,
     layout: &StreetLayout,
-    z_limit: Range,
+    z_limit: &Dist,
     rng: &mut ChaCha8Rng,
 ) -> Option<Spot> {
     let l = layout;
@@ -62,7 +61,8 @@ pub fn sample(
         }
         Zone::Crossings => {
             // Crossings that reach into the z limit, clipped to it.
-            let (lo, hi) = (z_limit.min as f32, z_limit.max as f32);
+            let (lo, hi) = z_limit.support();
+            let (lo, hi) = (lo as f32, hi as f32);
             let areas: Vec<_> = l
                 .crossings
                 .iter()
@@ -121,11 +121,22 @@ fn either_way(yaw: f32, rng: &mut ChaCha8Rng) -> f32 {
     if rng.random_bool(0.5) { yaw } else { yaw + PI }
 }
 
-/// A z uniformly distributed over the parts of `intervals` inside `limit`.
-fn along(intervals: &[(f32, f32)], limit: Range, rng: &mut ChaCha8Rng) -> Option<f32> {
+/// A z inside `intervals` drawn from `limit`: for a uniform (or constant) `limit`,
+/// uniform over the parts of `intervals` inside it; otherwise draws of `limit` until one
+/// falls inside (up to [`Z_TRIES`]).
+fn along(intervals: &[(f32, f32)], limit: &Dist, rng: &mut ChaCha8Rng) -> Option<f32> {
+    let (lo, hi) = match *limit {
+        Dist::Uniform { min, max } => (min, max),
+        Dist::Const(v) => (v, v),
+        _ => {
+            return (0..Z_TRIES)
+                .map(|_| limit.sample(rng) as f32)
+                .find(|z| intervals.iter().any(|&(a, b)| (a..=b).contains(z)));
+        }
+    };
     let parts: Vec<(f32, f32)> = intervals
         .iter()
-        .filter_map(|&(a, b)| clip(a, b, limit.min as f32, limit.max as f32))
+        .filter_map(|&(a, b)| clip(a, b, lo as f32, hi as f32))
         .collect();
     let total: f32 = parts.iter().map(|(a, b)| b - a).sum();
     if total <= 0.0 {
