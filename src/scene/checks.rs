@@ -151,6 +151,17 @@ pub fn ranges(
             }
         }
     }
+    for (name, _) in &config.people.pose.0 {
+        if !["walk", "stand", "crouch"].contains(&name.as_str()) {
+            let message = format!("unknown pose \"{name}\" (poses: walk, stand, crouch)");
+            return Err(Problem::at_string(
+                text,
+                name,
+                "people.pose".into(),
+                message,
+            ));
+        }
+    }
     lens(text, &config.camera.lens)?;
     sun(text, &config.lighting.sun)
 }

@@ -3,6 +3,7 @@
 //! Each image gets a fresh `World`; all randomness comes from [`rng::frame_rng`] keyed by
 //! `(seed, index)`, so image `i` is the same whatever else is rendered around it.
 
+pub mod articulation;
 mod camera;
 pub mod colour;
 pub mod components;
