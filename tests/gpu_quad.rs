@@ -23,7 +23,11 @@ fn quad_asset(x0: f32, x1: f32, y0: f32, y1: f32) -> Asset {
             indices: vec![0, 1, 2, 0, 2, 3],
             material: 0,
         }],
-        materials: vec![Material::default()],
+        // A matte dielectric, so the lit quad shows its base colour.
+        materials: vec![Material {
+            metallic_factor: 0.0,
+            ..Material::default()
+        }],
         images: vec![],
         parts: vec![MeshPart {
             primitive: 0,

@@ -1,5 +1,6 @@
-//! glTF materials, textures and samplers reduced to [`Material`]: base colour factor and
-//! base colour texture. Materials and images are converted on first use, each only once.
+//! glTF materials, textures and samplers reduced to [`Material`]: metallic-roughness
+//! factors, base colour texture, emission (with `KHR_materials_emissive_strength`).
+//! Materials and images are converted on first use, each only once.
 
 use super::{
     Context, FilterMode, ImportError, Material, MeshPrimitive, Sampler, TextureImage, TextureRef,
@@ -50,15 +51,21 @@ impl MaterialTable {
             }
             None => None,
         };
-        let index = self.materials.len();
-        self.materials.push(Material {
+        let converted = Material {
             name: material
                 .name()
                 .map_or_else(|| format!("material{gltf_index}"), str::to_owned),
             base_color_factor: pbr.base_color_factor(),
             base_color_texture,
+            metallic_factor: pbr.metallic_factor(),
+            roughness_factor: pbr.roughness_factor(),
+            emissive_factor: material.emissive_factor(),
+            emissive_strength: material.emissive_strength().unwrap_or(1.0),
             double_sided: material.double_sided(),
-        });
+        };
+        check_factors(ctx, gltf_index, &converted)?;
+        let index = self.materials.len();
+        self.materials.push(converted);
         self.material_map.insert(gltf_index, index);
         Ok(index)
     }
@@ -102,6 +109,45 @@ impl MaterialTable {
             image,
             sampler: sampler(&texture.sampler()),
         })
+    }
+}
+
+/// Rejects factors outside the ranges glTF gives them (NaN and infinities included),
+/// naming the material and the field.
+fn check_factors(ctx: &Context<'_>, index: usize, m: &Material) -> Result<(), ImportError> {
+    const UNIT: &str = "in 0..=1";
+    let unit = |value: f32| (0.0..=1.0).contains(&value);
+    let strength = m.emissive_strength;
+    let mut checks = vec![
+        (
+            "pbrMetallicRoughness.metallicFactor",
+            m.metallic_factor,
+            unit(m.metallic_factor),
+            UNIT,
+        ),
+        (
+            "pbrMetallicRoughness.roughnessFactor",
+            m.roughness_factor,
+            unit(m.roughness_factor),
+            UNIT,
+        ),
+        (
+            "extensions.KHR_materials_emissive_strength.emissiveStrength",
+            strength,
+            strength.is_finite() && strength >= 0.0,
+            "a finite number >= 0",
+        ),
+    ];
+    checks.extend(
+        m.emissive_factor
+            .map(|c| ("emissiveFactor", c, unit(c), UNIT)),
+    );
+    match checks.into_iter().find(|&(_, _, ok, _)| !ok) {
+        None => Ok(()),
+        Some((field, value, _, allowed)) => Err(ctx.invalid(
+            &format!("material {index} {field}"),
+            format!("must be {allowed}, not {value}"),
+        )),
     }
 }
 

@@ -88,7 +88,8 @@ pub struct TextureRef {
     pub sampler: Sampler,
 }
 
-/// The material subset the current renderer uses.
+/// The material subset the current renderer uses: glTF metallic-roughness factors, the
+/// base colour texture and emission.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Material {
     /// Name from the file, or `material<N>`.
@@ -97,18 +98,38 @@ pub struct Material {
     pub base_color_factor: [f32; 4],
     /// Base colour texture (sRGB), multiplied with the factor.
     pub base_color_texture: Option<TextureRef>,
+    /// glTF `metallicFactor` (0..=1; default 1).
+    pub metallic_factor: f32,
+    /// glTF `roughnessFactor`, perceptual roughness (0..=1; default 1).
+    pub roughness_factor: f32,
+    /// glTF `emissiveFactor`, linear RGB (0..=1 each; default 0).
+    pub emissive_factor: [f32; 3],
+    /// `KHR_materials_emissive_strength` multiplier on the emissive factor (>= 0; default 1).
+    pub emissive_strength: f32,
     /// glTF `doubleSided`: when false, back faces are culled.
     pub double_sided: bool,
 }
 
 impl Default for Material {
+    /// The glTF default material: white, fully metallic, fully rough, not emissive.
     fn default() -> Self {
         Self {
             name: "default".into(),
             base_color_factor: [1.0; 4],
             base_color_texture: None,
+            metallic_factor: 1.0,
+            roughness_factor: 1.0,
+            emissive_factor: [0.0; 3],
+            emissive_strength: 1.0,
             double_sided: false,
         }
+    }
+}
+
+impl Material {
+    /// Linear RGB emitted radiance scale: the emissive factor times the emissive strength.
+    pub fn emissive(&self) -> [f32; 3] {
+        self.emissive_factor.map(|c| c * self.emissive_strength)
     }
 }
 

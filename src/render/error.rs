@@ -33,6 +33,40 @@ pub enum RenderError {
         /// Number of loaded assets.
         loaded: usize,
     },
+    /// An object's pose does not give exactly one transform per part of its asset.
+    #[error(
+        "frame {frame}: object {object} (asset {asset}) has {transforms} part transforms, \
+         but the asset has {parts} parts"
+    )]
+    PartTransforms {
+        /// Image index.
+        frame: u64,
+        /// Index of the object in the frame's object list.
+        object: usize,
+        /// The object's asset index.
+        asset: usize,
+        /// Number of part transforms the object carries.
+        transforms: usize,
+        /// Number of parts of the asset.
+        parts: usize,
+    },
+    /// A material override names a material the object's asset does not have.
+    #[error(
+        "frame {frame}: object {object} (asset {asset}) overrides material {material}, \
+         but the asset has {materials} materials"
+    )]
+    UnknownMaterial {
+        /// Image index.
+        frame: u64,
+        /// Index of the object in the frame's object list.
+        object: usize,
+        /// The object's asset index.
+        asset: usize,
+        /// The material index of the override.
+        material: usize,
+        /// Number of materials of the asset.
+        materials: usize,
+    },
     /// The frame's size does not match the renderer's targets.
     #[error(
         "frame {frame} is {width}x{height} but the renderer was built for {expected_width}x{expected_height}"

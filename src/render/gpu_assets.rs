@@ -1,5 +1,6 @@
 //! Uploads imported assets once: vertex/index buffers, textures, samplers, material bind groups.
 
+use super::scene_pass::MaterialUniforms;
 use crate::importer::{Asset, FilterMode, Material, Sampler, TextureImage, WrapMode};
 use glam::{Mat4, Vec3};
 use std::collections::HashMap;
@@ -32,10 +33,56 @@ pub struct GpuAssets {
 /// What the draw list needs of one asset.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AssetDraw {
-    /// Its parts as (index into the primitives, part transform).
-    pub parts: Vec<(usize, Mat4)>,
-    /// Axis-aligned bounds in asset space, for frustum culling.
+    /// Its parts, in the order of `Asset::parts`.
+    pub parts: Vec<PartDraw>,
+    /// Axis-aligned bounds of the rest pose in asset space, for frustum culling.
     pub bounds: (Vec3, Vec3),
+    /// Number of materials of the asset (`Asset::materials`).
+    pub material_count: usize,
+}
+
+/// What the draw list needs of one asset part.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PartDraw {
+    /// Index into the uploaded primitives.
+    pub primitive: usize,
+    /// Rest transform, part → asset space.
+    pub transform: Mat4,
+    /// Its material, index into the asset's materials (what overrides refer to).
+    pub material: usize,
+    /// Axis-aligned bounds of its primitive in part space, for culling posed objects.
+    pub bounds: (Vec3, Vec3),
+}
+
+impl AssetDraw {
+    /// The draw view of `asset`, whose first primitive was uploaded as `primitive_base`.
+    pub fn new(asset: &Asset, primitive_base: usize) -> Self {
+        let primitive_bounds: Vec<(Vec3, Vec3)> = asset
+            .primitives
+            .iter()
+            .map(|p| {
+                p.vertices.iter().map(|v| Vec3::from(v.position)).fold(
+                    (Vec3::splat(f32::INFINITY), Vec3::splat(f32::NEG_INFINITY)),
+                    |(min, max), p| (min.min(p), max.max(p)),
+                )
+            })
+            .collect();
+        let parts = asset
+            .parts
+            .iter()
+            .map(|part| PartDraw {
+                primitive: primitive_base + part.primitive,
+                transform: part.transform,
+                material: asset.primitives[part.primitive].material,
+                bounds: primitive_bounds[part.primitive],
+            })
+            .collect();
+        Self {
+            parts,
+            bounds: asset.bounds,
+            material_count: asset.materials.len(),
+        }
+    }
 }
 
 impl GpuAssets {
@@ -96,14 +143,7 @@ impl GpuAssets {
                     double_sided: asset.materials[primitive.material].double_sided,
                 });
             }
-            out.parts.push(AssetDraw {
-                parts: asset
-                    .parts
-                    .iter()
-                    .map(|part| (primitive_base + part.primitive, part.transform))
-                    .collect(),
-                bounds: asset.bounds,
-            });
+            out.parts.push(AssetDraw::new(asset, primitive_base));
             tracing::debug!(asset_index, %name, "uploaded asset");
         }
         out
@@ -120,7 +160,7 @@ fn material_bind_group(
 ) -> wgpu::BindGroup {
     let uniform = device.create_buffer_init(&wgpu::util::BufferInitDescriptor {
         label: Some(&format!("{label}::uniform")),
-        contents: bytemuck::cast_slice(&material.base_color_factor),
+        contents: bytemuck::bytes_of(&MaterialUniforms::new(material)),
         usage: wgpu::BufferUsages::UNIFORM,
     });
     device.create_bind_group(&wgpu::BindGroupDescriptor {

@@ -101,6 +101,10 @@ impl Renderer {
     /// Submits `frame`. When every slot is busy, first collects and returns the oldest frame.
     pub fn submit(&mut self, frame: &FrameData) -> Result<Option<Completed>, RenderError> {
         self.check_size(frame)?;
+        // Build first: a frame that cannot be drawn fails before any frame is collected.
+        let build = Instant::now();
+        let list = draw_list::build(frame, &self.assets.parts)?;
+        let build_time = build.elapsed();
         let done = if self.free.is_empty() {
             self.collect_oldest()?
         } else {
@@ -110,14 +114,6 @@ impl Renderer {
         let Some(slot) = self.free.pop() else {
             return Err(RenderError::Poll("no free frame slot".into()));
         };
-        let list = draw_list::build(frame, &self.assets.parts).map_err(|asset| {
-            self.free.push(slot);
-            RenderError::UnknownAsset {
-                frame: frame.index,
-                asset,
-                loaded: self.assets.parts.len(),
-            }
-        })?;
         let submission = self.encode(slot, frame, &list);
         let mapped = self.map_readbacks(slot);
         self.in_flight.push_back(InFlight {
@@ -125,7 +121,7 @@ impl Renderer {
             index: frame.index,
             submission,
             mapped,
-            submit_ms: start.elapsed().as_secs_f64() * 1e3,
+            submit_ms: (build_time + start.elapsed()).as_secs_f64() * 1e3,
         });
         Ok(done)
     }
@@ -220,7 +216,8 @@ impl Renderer {
         list: &draw_list::DrawList,
     ) {
         let slot = &self.slots[slot_index];
-        let sky = frame.light.sky_color;
+        // The sky is part of the final colour, so exposure scales it too.
+        let sky = frame.light.sky_color * frame.light.exposure;
         let clear = |view| wgpu::RenderPassColorAttachment {
             view,
             depth_slice: None,
@@ -332,6 +329,7 @@ fn frame_uniforms(frame: &FrameData) -> FrameUniforms {
         sun_direction: v4(light.sun_direction.normalize_or_zero()),
         sun_color: v4(light.sun_color),
         ambient: v4(light.ambient),
+        camera_exposure: frame.camera.position.extend(light.exposure).to_array(),
     }
 }
 

@@ -21,6 +21,18 @@ pub struct FrameUniforms {
     pub sun_color: [f32; 4],
     /// Linear ambient (rgb).
     pub ambient: [f32; 4],
+    /// Camera position in world space (xyz) and exposure (w), the final colour's multiplier.
+    pub camera_exposure: [f32; 4],
+}
+
+/// Bits of [`InstanceData::ids`]`[1]`: which per-instance material overrides apply.
+pub mod override_bits {
+    /// `InstanceData::base_color` replaces the material's base colour factor (rgb).
+    pub const BASE_COLOR: u32 = 1;
+    /// `InstanceData::surface.x` replaces the material's roughness.
+    pub const ROUGHNESS: u32 = 2;
+    /// `InstanceData::surface.y` replaces the material's metalness.
+    pub const METALLIC: u32 = 4;
 }
 
 /// Per-draw-instance data, laid out as `InstanceData` in `shaders/scene.wgsl`.
@@ -31,15 +43,50 @@ pub struct InstanceData {
     pub model: [[f32; 4]; 4],
     /// Inverse-transpose of the model's 3×3, as three padded columns.
     pub normal: [[f32; 4]; 3],
-    /// x: packed id.
+    /// x: packed id; y: [`override_bits`] saying which overrides below apply.
     pub ids: [u32; 4],
+    /// Linear RGB base colour override (rgb); w unused.
+    pub base_color: [f32; 4],
+    /// x: roughness override, y: metallic override, z: multiplier on the material's
+    /// emission (0 = lights off); w unused.
+    pub surface: [f32; 4],
+}
+
+/// Per-material uniforms (group 1, binding 0), laid out as `MaterialUniforms` in
+/// `shaders/scene.wgsl`.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, bytemuck::Pod, bytemuck::Zeroable)]
+pub struct MaterialUniforms {
+    /// Linear RGBA base colour factor.
+    pub base_color_factor: [f32; 4],
+    /// Linear RGB emission: emissive factor × emissive strength; w unused.
+    pub emissive: [f32; 4],
+    /// x: metallic factor, y: roughness factor; zw unused.
+    pub surface: [f32; 4],
+}
+
+impl MaterialUniforms {
+    /// The uniform values of an imported material.
+    pub fn new(material: &crate::importer::Material) -> Self {
+        let [r, g, b] = material.emissive();
+        Self {
+            base_color_factor: material.base_color_factor,
+            emissive: [r, g, b, 0.0],
+            surface: [
+                material.metallic_factor,
+                material.roughness_factor,
+                0.0,
+                0.0,
+            ],
+        }
+    }
 }
 
 /// The pipeline and its bind group layouts, built once.
 pub struct ScenePass {
     /// Group 0: frame uniforms + instance storage.
     pub frame_layout: wgpu::BindGroupLayout,
-    /// Group 1: material uniform, base colour texture, sampler.
+    /// Group 1: material uniforms, base colour texture, sampler.
     pub material_layout: wgpu::BindGroupLayout,
     /// The pipeline for single-sided materials: back faces culled, as glTF specifies.
     pub culled: wgpu::RenderPipeline,
@@ -86,11 +133,8 @@ impl ScenePass {
         let material_layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
             label: Some("scene_pass::material_layout"),
             entries: &[
-                layout_entry(
-                    0,
-                    wgpu::ShaderStages::FRAGMENT,
-                    buffer_binding(wgpu::BufferBindingType::Uniform),
-                ),
+                // The vertex stage resolves per-instance overrides against these values.
+                layout_entry(0, both, buffer_binding(wgpu::BufferBindingType::Uniform)),
                 layout_entry(
                     1,
                     wgpu::ShaderStages::FRAGMENT,
