@@ -7,12 +7,14 @@
 //! - [`atomic`] writes a file under a temporary name, fsyncs it and renames it into place,
 //!   so a crash never leaves a half-written file under its final name;
 //! - [`coco`] streams COCO instances to disk with memory that does not grow with `--count`;
+//!   [`coco_read`] streams them back in, element by element;
 //! - [`manifest`] writes `dataset.json` and refuses to mix two different datasets in one directory;
 //! - [`sheet`] draws contact sheets (images with mask outlines, boxes and names) from the
 //!   finished files; [`preview`] writes the one made after each run.
 
 pub mod atomic;
 pub mod coco;
+pub mod coco_read;
 pub mod layout;
 pub mod manifest;
 mod part;
