@@ -10,7 +10,8 @@
 //!   [`coco_read`] streams them back in, element by element;
 //! - [`manifest`] writes `dataset.json` and refuses to mix two different datasets in one directory;
 //! - [`sheet`] draws contact sheets (images with mask outlines, boxes and names) from the
-//!   finished files; [`preview`] writes the one made after each run.
+//!   finished files; [`preview`] writes the one made after each run;
+//! - [`stats`] reports and charts the coverage of a finished dataset (`render stats`).
 
 pub mod atomic;
 pub mod coco;
@@ -21,6 +22,7 @@ mod part;
 pub mod png_encode;
 pub mod preview;
 pub mod sheet;
+pub mod stats;
 
 use std::path::PathBuf;
 
@@ -115,6 +117,15 @@ pub enum OutputError {
         path: PathBuf,
         /// What is wrong with it.
         issue: sheet::SheetIssue,
+    },
+    /// A coverage report could not be made: the dataset directory or `meta/` is missing, a
+    /// meta file or `coco.json` is broken, or the chart is impossible.
+    #[error("cannot report the coverage of {}: {issue}", path.display())]
+    Stats {
+        /// The dataset directory, `meta/`, the meta file or `coco.json` concerned.
+        path: PathBuf,
+        /// What is wrong with it.
+        issue: stats::StatsIssue,
     },
 }
 
