@@ -6,13 +6,14 @@ use clap::{Args, Parser, Subcommand};
 use sdgen::output::coco::{CocoCategory, CocoInfo, CocoWriter};
 use sdgen::output::layout::DatasetLayout;
 use sdgen::output::manifest::{self, DatasetManifest};
-use sdgen::output::{preview, sheet};
+use sdgen::output::{preview, sheet, stats};
 use sdgen::pipeline::{self, RunRange, RunReport, StageTimes};
 use sdgen::render::{GpuContext, Renderer, list_adapters};
 use sdgen::scene::{CategoryKind, LoadedScene};
 use sdgen::source::{DiskSource, FileSource};
 use sdgen::world::FrameGenerator;
 use sdgen::{builtin, scene};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Frames the GPU may hold at once.
@@ -42,6 +43,17 @@ enum Command {
     Scenes,
     /// Write a contact sheet of a dataset: images with mask outlines, boxes and category names.
     Sheet(SheetArgs),
+    /// Report what a dataset covers (conditions, sampled parameters, classes) and chart it.
+    Stats(StatsArgs),
+}
+
+#[derive(Args, Debug)]
+struct StatsArgs {
+    /// The dataset directory (a render --out).
+    dataset: PathBuf,
+    /// Where to write the chart PNG [default: DATASET/preview/coverage.png].
+    #[arg(long)]
+    chart: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]
@@ -132,6 +144,7 @@ fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Some(Command::Sheet(args)) => write_sheet(&args),
+        Some(Command::Stats(args)) => write_stats(&args),
         None if cli.render.bench => bench(&cli.render),
         None => render(&cli.render),
     }
@@ -151,6 +164,34 @@ fn write_sheet(args: &SheetArgs) -> Result<()> {
     let path = sheet::write_sheet(&args.dataset, &out, &options)?;
     println!("{}", path.display());
     Ok(())
+}
+
+fn write_stats(args: &StatsArgs) -> Result<()> {
+    let coverage = stats::collect(&args.dataset)?;
+    let chart = args
+        .chart
+        .clone()
+        .unwrap_or_else(|| stats::default_path(&args.dataset));
+    let summary = stats::write_chart(&coverage, &chart)?;
+    let mut text = stats::report(&coverage);
+    text.push_str(&format!(
+        "chart: {} ({} panels, {}x{})\n",
+        summary.path.display(),
+        summary.panels,
+        summary.width,
+        summary.height
+    ));
+    if summary.omitted > 0 {
+        text.push_str(&format!(
+            "note: {} panels left out of the chart (at most {})\n",
+            summary.omitted,
+            stats::MAX_PANELS
+        ));
+    }
+    std::io::stdout()
+        .lock()
+        .write_all(text.as_bytes())
+        .context("cannot write the report to stdout")
 }
 
 fn print_adapters(filter: Option<&str>) -> Result<()> {

@@ -7,18 +7,22 @@
 //! - [`atomic`] writes a file under a temporary name, fsyncs it and renames it into place,
 //!   so a crash never leaves a half-written file under its final name;
 //! - [`coco`] streams COCO instances to disk with memory that does not grow with `--count`;
+//!   [`coco_read`] streams them back in, element by element;
 //! - [`manifest`] writes `dataset.json` and refuses to mix two different datasets in one directory;
 //! - [`sheet`] draws contact sheets (images with mask outlines, boxes and names) from the
-//!   finished files; [`preview`] writes the one made after each run.
+//!   finished files; [`preview`] writes the one made after each run;
+//! - [`stats`] reports and charts the coverage of a finished dataset (`render stats`).
 
 pub mod atomic;
 pub mod coco;
+pub mod coco_read;
 pub mod layout;
 pub mod manifest;
 mod part;
 pub mod png_encode;
 pub mod preview;
 pub mod sheet;
+pub mod stats;
 
 use std::path::PathBuf;
 
@@ -113,6 +117,15 @@ pub enum OutputError {
         path: PathBuf,
         /// What is wrong with it.
         issue: sheet::SheetIssue,
+    },
+    /// A coverage report could not be made: the dataset directory or `meta/` is missing, a
+    /// meta file or `coco.json` is broken, or the chart is impossible.
+    #[error("cannot report the coverage of {}: {issue}", path.display())]
+    Stats {
+        /// The dataset directory, `meta/`, the meta file or `coco.json` concerned.
+        path: PathBuf,
+        /// What is wrong with it.
+        issue: stats::StatsIssue,
     },
 }
 

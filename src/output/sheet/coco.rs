@@ -1,5 +1,6 @@
-//! Reads from `coco.json` only what a contact sheet needs, streaming: images, annotations and
-//! categories are filtered while they are deserialised, so memory depends on the number of
+//! Reads from `coco.json` only what a contact sheet needs, streaming through
+//! [`crate::output::coco_read`]: images, annotations and categories are filtered while they are
+//! deserialised, so memory depends on the number of
 //! images on the sheet, not on the size of the dataset.
 //!
 //! The chosen images are the `count` smallest image ids whose index (`id - 1`) is at least
@@ -7,17 +8,15 @@
 //! seen so far, which always includes every chosen image that has annotations.
 
 use std::collections::{BTreeMap, HashMap};
-use std::fmt;
 use std::fs::File;
 use std::io::BufReader;
-use std::marker::PhantomData;
 use std::path::Path;
 
 use serde::Deserialize;
-use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use super::SheetIssue;
 use crate::output::OutputError;
+use crate::output::coco_read::{CategoryName, CocoVisitor, stream_coco};
 
 /// One entry of `images`, with the fields the sheet uses.
 #[derive(Deserialize, Clone, Debug, PartialEq, Eq)]
@@ -45,15 +44,6 @@ pub struct SheetAnnotation {
     pub instance_id: u16,
 }
 
-/// One entry of `categories`.
-#[derive(Deserialize)]
-struct Category {
-    /// Category id.
-    id: u32,
-    /// Class name.
-    name: String,
-}
-
 /// What the sheet draws, read from `coco.json`.
 #[derive(Debug, Default)]
 pub struct Selection {
@@ -71,7 +61,6 @@ pub fn read_selection(path: &Path, start: u64, count: u32) -> Result<Selection, 
         return Err(SheetIssue::MissingFile.at(path));
     }
     let file = File::open(path).map_err(|e| OutputError::io("open", path, e))?;
-    let mut de = serde_json::Deserializer::from_reader(BufReader::with_capacity(1 << 20, file));
     let limit = usize::try_from(count).unwrap_or(usize::MAX);
     let mut picker = Picker {
         start,
@@ -79,11 +68,8 @@ pub fn read_selection(path: &Path, start: u64, count: u32) -> Result<Selection, 
         annotations: Smallest::new(limit),
         names: HashMap::new(),
     };
-    let json = |e| SheetIssue::Json(e).at(path);
-    (&mut de)
-        .deserialize_map(TopLevel(&mut picker))
-        .map_err(json)?;
-    de.end().map_err(json)?;
+    stream_coco(BufReader::with_capacity(1 << 20, file), &mut picker)
+        .map_err(|e| SheetIssue::Json(e).at(path))?;
     Ok(picker.finish())
 }
 
@@ -99,11 +85,9 @@ struct Picker {
     names: HashMap<u32, String>,
 }
 
-impl Picker {
-    /// Whether image `id` is at or after `start`.
-    fn wanted(&self, id: u64) -> bool {
-        id.saturating_sub(1) >= self.start
-    }
+impl CocoVisitor for Picker {
+    type Image = SheetImage;
+    type Annotation = SheetAnnotation;
 
     /// Keeps `image` if it is among the chosen so far.
     fn image(&mut self, image: SheetImage) {
@@ -121,6 +105,18 @@ impl Picker {
                 list.push(annotation);
             }
         }
+    }
+
+    /// Keeps the category name.
+    fn category(&mut self, category: CategoryName) {
+        self.names.insert(category.id, category.name);
+    }
+}
+
+impl Picker {
+    /// Whether image `id` is at or after `start`.
+    fn wanted(&self, id: u64) -> bool {
+        id.saturating_sub(1) >= self.start
     }
 
     /// The selection: chosen images and the annotations that belong to them.
@@ -167,75 +163,6 @@ impl<T> Smallest<T> {
             }
         }
         self.map.get_mut(&key)
-    }
-}
-
-/// Visits the top-level object, routing each known key to the picker.
-struct TopLevel<'a>(&'a mut Picker);
-
-impl<'de> Visitor<'de> for TopLevel<'_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a COCO object")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let picker = self.0;
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "images" => map.next_value_seed(Each::new(|i| picker.image(i)))?,
-                "annotations" => map.next_value_seed(Each::new(|a| picker.annotation(a)))?,
-                "categories" => map.next_value_seed(Each::new(|c: Category| {
-                    picker.names.insert(c.id, c.name);
-                }))?,
-                _ => {
-                    map.next_value::<IgnoredAny>()?;
-                }
-            }
-        }
-        Ok(())
-    }
-}
-
-/// Deserialises a JSON array element by element, handing each to a callback.
-struct Each<T, F> {
-    /// Called with every element.
-    f: F,
-    /// The element type.
-    element: PhantomData<T>,
-}
-
-impl<T, F: FnMut(T)> Each<T, F> {
-    /// Calls `f` on each element.
-    fn new(f: F) -> Self {
-        Self {
-            f,
-            element: PhantomData,
-        }
-    }
-}
-
-impl<'de, T: Deserialize<'de>, F: FnMut(T)> DeserializeSeed<'de> for Each<T, F> {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_seq(self)
-    }
-}
-
-impl<'de, T: Deserialize<'de>, F: FnMut(T)> Visitor<'de> for Each<T, F> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("an array")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<(), A::Error> {
-        while let Some(item) = seq.next_element::<T>()? {
-            (self.f)(item);
-        }
-        Ok(())
     }
 }
 

@@ -1,5 +1,5 @@
-//! A 5×7 bitmap font for contact-sheet labels: upper-case letters (lower case maps to them),
-//! digits, space and `- _ . / ( ) : % # ?`, as const data.
+//! A 5×7 bitmap font for contact-sheet and chart labels: upper-case letters (lower case maps
+//! to them), digits, space and `- _ . , / ( ) [ ] : % # + = < > ?`, as const data.
 
 /// Glyph width in font pixels.
 pub const GLYPH_WIDTH: u32 = 5;
@@ -48,6 +48,13 @@ fn punctuation(c: char) -> Option<Glyph> {
         ':' => [0x00, 0x0C, 0x0C, 0x00, 0x0C, 0x0C, 0x00],
         '%' => [0x18, 0x19, 0x02, 0x04, 0x08, 0x13, 0x03],
         '#' => [0x0A, 0x0A, 0x1F, 0x0A, 0x1F, 0x0A, 0x0A],
+        ',' => [0x00, 0x00, 0x00, 0x00, 0x0C, 0x04, 0x08],
+        '[' => [0x0E, 0x08, 0x08, 0x08, 0x08, 0x08, 0x0E],
+        ']' => [0x0E, 0x02, 0x02, 0x02, 0x02, 0x02, 0x0E],
+        '+' => [0x00, 0x04, 0x04, 0x1F, 0x04, 0x04, 0x00],
+        '=' => [0x00, 0x00, 0x1F, 0x00, 0x1F, 0x00, 0x00],
+        '<' => [0x02, 0x04, 0x08, 0x10, 0x08, 0x04, 0x02],
+        '>' => [0x08, 0x04, 0x02, 0x01, 0x02, 0x04, 0x08],
         '?' => FALLBACK,
         _ => return None,
     })
@@ -103,7 +110,7 @@ mod tests {
     use std::collections::HashMap;
 
     /// Every character with a glyph of its own (lower-case letters share upper case's).
-    const CHARSET: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -_./():%#?";
+    const CHARSET: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -_.,/()[]:%#+=<>?";
 
     #[test]
     fn every_allowed_char_has_its_own_glyph() {

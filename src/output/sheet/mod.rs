@@ -17,8 +17,8 @@
 //! built-in 5×7 bitmap font scaled with the tile width.
 
 mod coco;
-mod draw;
-mod font;
+pub(crate) mod draw;
+pub(crate) mod font;
 mod outline;
 mod place;
 mod tile;
@@ -271,7 +271,7 @@ impl Grid {
 }
 
 /// Encodes `sheet` as PNG and writes it atomically to `out`, creating its directory.
-fn write_png(sheet: &RgbImage, out: &Path) -> Result<(), OutputError> {
+pub(crate) fn write_png(sheet: &RgbImage, out: &Path) -> Result<(), OutputError> {
     if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| OutputError::io("create directory", dir, e))?;
     }
