@@ -34,6 +34,8 @@ fn values(metas: &[FrameMeta]) -> BTreeMap<String, (String, BTreeSet<String>)> {
             add(s.name.clone(), s.unit, &s.value);
         }
         for object in &meta.objects {
+            let scale = SampleValue::Number(object.scale);
+            add(format!("{}.scale", object.asset), "1", &scale);
             for s in &object.samples {
                 add(format!("{}.{}", object.asset, s.name), s.unit, &s.value);
             }

@@ -59,9 +59,6 @@ pub fn spawn_objects(
                 .unwrap_or(&info.scale)
                 .sample(&mut scale_rng);
             let (leader, mut footprint) = spawn_part(&mut commands, name, info, &mut rng, &mut ids);
-            let mut samples = ObjectSamples::default();
-            samples.record("scale", scale, "1");
-            commands.entity(leader).insert(samples);
             for other in &info.attach {
                 let Some(attached) = scene.shared.asset_info.get(other) else {
                     continue;
