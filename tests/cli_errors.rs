@@ -248,9 +248,9 @@ fn impossible_placement_fails_with_a_clear_message() {
     let dir = temp_dir("crowded");
     // Far more parked cars than the kerbs can hold.
     let scene = scene_with(&dir, |t| {
-        assert!(t.contains("zone: Parking, count: (3, 8)"));
+        assert!(t.contains("zone: Parking, count: (3, 7)"));
         t.replace(
-            "zone: Parking, count: (3, 8)",
+            "zone: Parking, count: (3, 7)",
             "zone: Parking, count: (400, 400)",
         )
     });

@@ -149,6 +149,11 @@ fn sampled_values_follow_the_declared_distributions() {
     // The camera height is the same truncated normal in every condition.
     let heights = numbers(&metas, "camera.height", None);
     let d = ks_statistic(heights.clone(), |x| config.camera.height_m.cdf(x).unwrap());
+    eprintln!(
+        "camera.height: n {} D {d:.4} critical {:.4}",
+        heights.len(),
+        ks_critical(heights.len())
+    );
     assert!(d < ks_critical(heights.len()), "height: D = {d}");
     // The hour of day is uniform in the day condition.
     let SunPlacement::TimeOfDay { hour, .. } = &config.lighting.sun else {
@@ -157,6 +162,11 @@ fn sampled_values_follow_the_declared_distributions() {
     let hours = numbers(&metas, "lighting.hour", Some("day"));
     assert!(hours.len() > 150, "{}", hours.len());
     let d = ks_statistic(hours.clone(), |x| hour.cdf(x).unwrap());
+    eprintln!(
+        "lighting.hour (day): n {} D {d:.4} critical {:.4}",
+        hours.len(),
+        ks_critical(hours.len())
+    );
     assert!(d < ks_critical(hours.len()), "hour: D = {d}");
     // The test can fail: the same hours against a shifted uniform are rejected.
     let shifted = Dist::Uniform {
@@ -174,7 +184,7 @@ fn sampled_values_follow_the_declared_distributions() {
 fn distributions_pass_kolmogorov_smirnov_and_wrong_ones_fail() {
     use rand::SeedableRng;
     let n = 5000;
-    for (text, wrong) in [
+    for (seed, (text, wrong)) in [
         ("Uniform(-2, 5)", "Uniform(-2, 5.5)"),
         ("Normal(mean: 1, sd: 2)", "Normal(mean: 1.15, sd: 2)"),
         ("Normal(mean: 1, sd: 0.5, clamp: (0, 2))", "Uniform(0, 2)"),
@@ -186,12 +196,16 @@ fn distributions_pass_kolmogorov_smirnov_and_wrong_ones_fail() {
             "LogNormal(mu: 0.5, sigma: 0.4)",
             "LogNormal(mu: 0.5, sigma: 0.45)",
         ),
-    ] {
+    ]
+    .into_iter()
+    .enumerate()
+    {
         let dist: Dist = ron::from_str(text).unwrap();
         let wrong: Dist = ron::from_str(wrong).unwrap();
-        let mut rng = rand::rngs::ChaCha8Rng::seed_from_u64(11);
+        let mut rng = rand::rngs::ChaCha8Rng::seed_from_u64(11 + seed as u64);
         let samples: Vec<f64> = (0..n).map(|_| dist.sample(&mut rng)).collect();
         let d = ks_statistic(samples.clone(), |x| dist.cdf(x).unwrap());
+        eprintln!("{text}: D {d:.4} (critical {:.4})", ks_critical(n));
         assert!(d < ks_critical(n), "{text}: D = {d}");
         let d = ks_statistic(samples, |x| wrong.cdf(x).unwrap());
         assert!(d > ks_critical(n), "{text} passed as {wrong}: D = {d}");
@@ -203,13 +217,15 @@ fn condition_weights_hold_within_5_percent_over_1000_images() {
     let scene = load("street");
     let generator = FrameGenerator::new(&scene, 0, 64, 36);
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    for i in 0..1000 {
+    let n: u64 = std::env::var("SDGEN_CONDITION_IMAGES").map_or(1000, |v| v.parse().unwrap());
+    for i in 0..n {
         let meta = generator.generate(i).unwrap_or_else(|e| panic!("{e}")).1;
         *counts.entry(meta.condition).or_default() += 1;
     }
     assert_eq!(counts.len(), scene.conditions.len(), "{counts:?}");
     for set in &scene.conditions {
-        let share = counts[&set.name] as f64 / 1000.0;
+        let share = counts[&set.name] as f64 / n as f64;
+        eprintln!("{}: {share:.3} (weight {:.3})", set.name, set.probability);
         assert!(
             (share - set.probability).abs() <= 0.05,
             "{}: {share} vs {}",
