@@ -264,3 +264,31 @@ fn smooth_surface_facing_the_half_vector_shows_a_highlight() {
     let overridden = rough.render_now(&frame(overridden)).unwrap();
     assert_eq!(overridden.rgba, smooth_image.rgba);
 }
+
+#[test]
+fn metallic_override_trades_diffuse_for_specular_tinted_by_the_base_colour() {
+    let orange = Material {
+        base_color_factor: [0.8, 0.4, 0.2, 1.0],
+        ..matte(0.0)
+    };
+    let mut renderer = renderer(two_quads(orange.clone(), orange));
+    let mut metal = object();
+    metal.materials = vec![MaterialOverride {
+        metallic: Some(1.0),
+        ..paint(None, None)
+    }];
+    let images = renderer.render_now(&frame(metal)).unwrap();
+    let dielectric = linear(&images, LEFT);
+    let metal = linear(&images, RIGHT);
+    // Dielectric: the base colour. Metal, roughness 1: no diffuse; the specular lobe
+    // (about a quarter of the light here) coloured by F0 = base colour.
+    assert!(
+        (dielectric - Vec3::new(0.8, 0.4, 0.2)).abs().max_element() < 0.03,
+        "{dielectric}"
+    );
+    let ratio = metal / Vec3::new(0.8, 0.4, 0.2);
+    assert!(
+        ratio.cmpgt(Vec3::splat(0.2)).all() && ratio.cmplt(Vec3::splat(0.32)).all(),
+        "metal {metal}: {ratio} of the base colour"
+    );
+}
