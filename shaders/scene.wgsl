@@ -128,14 +128,26 @@ fn specular(n_dot_l: f32, n_dot_v: f32, n_dot_h: f32, l_dot_h: f32, alpha: f32, 
     return distribution_visibility * (f0 + (1.0 - f0) * (x2 * x2 * x));
 }
 
+// Textured materials: the base colour texture times the factor.
 @fragment
 fn fs_main(in: VertexOutput, @builtin(front_facing) front_facing: bool) -> FragmentOutput {
     let uv = vec2<f32>(in.normal_u.w, in.position_v.w);
     let texel = textureSample(base_color_texture, base_color_sampler, uv);
+    return shade(in, front_facing, texel.rgb);
+}
+
+// Untextured materials: the same as sampling their 1x1 white texture, without the sample.
+@fragment
+fn fs_untextured(in: VertexOutput, @builtin(front_facing) front_facing: bool) -> FragmentOutput {
+    return shade(in, front_facing, vec3<f32>(1.0));
+}
+
+// The lit colour and the packed id of one fragment whose texture colour is `texel`.
+fn shade(in: VertexOutput, front_facing: bool, texel: vec3<f32>) -> FragmentOutput {
     let base_rg = unpack2x16float(in.id_material.y);
     let base_b_roughness = unpack2x16float(in.id_material.z);
     let metallic_emissive = unpack2x16float(in.id_material.w);
-    let base = vec3<f32>(base_rg, base_b_roughness.x) * texel.rgb;
+    let base = vec3<f32>(base_rg, base_b_roughness.x) * texel;
     let roughness = base_b_roughness.y;
     let metallic = metallic_emissive.x;
     var normal = normalize(in.normal_u.xyz);
