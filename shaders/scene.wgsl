@@ -1,6 +1,10 @@
 // scene pass: one draw writes colour, the packed id and depth.
-// Colour: glTF metallic-roughness lit by the sun (Lambert diffuse, GGX / height-correlated
-// Smith / Schlick specular), an ambient term, emission, all times exposure.
+// Colour: glTF metallic-roughness lit by the sun (Lambert diffuse; GGX, height-correlated
+// Smith and Schlick specular), an ambient term, emission, all times exposure.
+// Kept cheap for software rasterisers, where every varying costs: the vertex stage
+// resolves each instance's material (overrides, clamps) and packs it as half floats into
+// the flat slot that carries the id; uv rides in the w of the normal and the position;
+// the specular term has one division.
 
 struct FrameUniforms {
     view_proj: mat4x4<f32>,
@@ -49,7 +53,6 @@ struct MaterialUniforms {
 @group(1) @binding(1) var base_color_texture: texture_2d<f32>;
 @group(1) @binding(2) var base_color_sampler: sampler;
 
-const PI: f32 = 3.14159265;
 // Below this perceptual roughness the GGX lobe degenerates (Filament's limit).
 const MIN_ROUGHNESS: f32 = 0.045;
 
@@ -61,15 +64,13 @@ struct VertexInput {
 
 struct VertexOutput {
     @builtin(position) clip_position: vec4<f32>,
-    @location(0) world_normal: vec3<f32>,
-    @location(1) uv: vec2<f32>,
-    @location(2) @interpolate(flat) packed_id: u32,
-    @location(3) world_position: vec3<f32>,
-    // The instance's material, overrides applied: base colour factor,
-    // (roughness, metallic) and emission (rgb, times the instance's multiplier).
-    @location(4) @interpolate(flat) base_color: vec4<f32>,
-    @location(5) @interpolate(flat) roughness_metallic: vec2<f32>,
-    @location(6) @interpolate(flat) emissive: vec3<f32>,
+    // xyz: world normal, w: u.
+    @location(0) normal_u: vec4<f32>,
+    // xyz: world position, w: v.
+    @location(1) position_v: vec4<f32>,
+    // x: packed id; the instance's material as pairs of half floats:
+    // y: base colour (r, g), z: (base colour b, roughness), w: (metallic, emissive multiplier).
+    @location(2) @interpolate(flat) id_material: vec4<u32>,
 };
 
 struct FragmentOutput {
@@ -88,70 +89,91 @@ fn vs_main(vertex: VertexInput, @builtin(instance_index) instance_index: u32) ->
     );
     let flags = instance.ids.y;
     let base = material.base_color_factor;
-    var out: VertexOutput;
-    out.clip_position = frame.view_proj * world_position;
-    out.world_normal = normal_matrix * vertex.normal;
-    out.uv = vertex.uv;
-    out.packed_id = instance.ids.x;
-    out.world_position = world_position.xyz;
-    out.base_color = vec4<f32>(
-        select(base.rgb, instance.base_color.rgb, (flags & OVERRIDE_BASE_COLOR) != 0u),
-        base.a,
-    );
-    out.roughness_metallic = vec2<f32>(
+    let roughness = clamp(
         select(material.surface.y, instance.surface.x, (flags & OVERRIDE_ROUGHNESS) != 0u),
+        MIN_ROUGHNESS,
+        1.0,
+    );
+    let metallic = saturate(
         select(material.surface.x, instance.surface.y, (flags & OVERRIDE_METALLIC) != 0u),
     );
-    out.emissive = material.emissive.rgb * instance.surface.z;
+    let base_rgb = saturate(
+        select(base.rgb, instance.base_color.rgb, (flags & OVERRIDE_BASE_COLOR) != 0u),
+    );
+    // Within the finite range of a half float.
+    let emissive = clamp(instance.surface.z, 0.0, 65504.0);
+    var out: VertexOutput;
+    out.clip_position = frame.view_proj * world_position;
+    out.normal_u = vec4<f32>(normal_matrix * vertex.normal, vertex.uv.x);
+    out.position_v = vec4<f32>(world_position.xyz, vertex.uv.y);
+    out.id_material = vec4<u32>(
+        instance.ids.x,
+        pack2x16float(base_rgb.rg),
+        pack2x16float(vec2<f32>(base_rgb.b, roughness)),
+        pack2x16float(vec2<f32>(metallic, emissive)),
+    );
     return out;
 }
 
-// Specular BRDF times pi (matching the sun's Lambert convention above): GGX distribution,
-// height-correlated Smith visibility, Schlick Fresnel.
+// Specular BRDF times pi (matching the sun's Lambert convention above): GGX distribution
+// and height-correlated Smith visibility (Hammon's fast fit) in one division, Schlick
+// Fresnel. alpha = roughness^2.
 fn specular(n_dot_l: f32, n_dot_v: f32, n_dot_h: f32, l_dot_h: f32, alpha: f32, f0: vec3<f32>) -> vec3<f32> {
     let a2 = alpha * alpha;
-    let d_denominator = n_dot_h * n_dot_h * (a2 - 1.0) + 1.0;
-    let distribution = a2 / (d_denominator * d_denominator);
-    let smith_v = n_dot_l * sqrt(n_dot_v * n_dot_v * (1.0 - a2) + a2);
-    let smith_l = n_dot_v * sqrt(n_dot_l * n_dot_l * (1.0 - a2) + a2);
-    let visibility = 0.5 / max(smith_v + smith_l, 1e-5);
-    let fresnel = f0 + (1.0 - f0) * pow(1.0 - l_dot_h, 5.0);
-    return distribution * visibility * fresnel;
+    let d = n_dot_h * n_dot_h * (a2 - 1.0) + 1.0;
+    let smith = mix(2.0 * n_dot_l * n_dot_v, n_dot_l + n_dot_v, alpha);
+    let distribution_visibility = 0.5 * a2 / max(d * d * smith, 1e-20);
+    let x = 1.0 - l_dot_h;
+    let x2 = x * x;
+    return distribution_visibility * (f0 + (1.0 - f0) * (x2 * x2 * x));
 }
 
-// Ambient specular: the split-sum environment BRDF, analytic fit (Karis, "Physically
-// Based Shading on Mobile").
-fn ambient_specular(f0: vec3<f32>, roughness: f32, n_dot_v: f32) -> vec3<f32> {
-    let r = roughness * vec4<f32>(-1.0, -0.0275, -0.572, 0.022) + vec4<f32>(1.0, 0.0425, 1.04, -0.04);
-    let a004 = min(r.x * r.x, exp2(-9.28 * n_dot_v)) * r.x + r.y;
-    let ab = vec2<f32>(-1.04, 1.04) * a004 + r.zw;
-    return f0 * ab.x + ab.y;
-}
-
+// Textured materials: the base colour texture times the factor.
 @fragment
 fn fs_main(in: VertexOutput, @builtin(front_facing) front_facing: bool) -> FragmentOutput {
-    let texel = textureSample(base_color_texture, base_color_sampler, in.uv);
-    let base = in.base_color.rgb * texel.rgb;
-    let roughness = clamp(in.roughness_metallic.x, MIN_ROUGHNESS, 1.0);
-    let metallic = clamp(in.roughness_metallic.y, 0.0, 1.0);
-    var normal = normalize(in.world_normal);
+    let uv = vec2<f32>(in.normal_u.w, in.position_v.w);
+    let texel = textureSample(base_color_texture, base_color_sampler, uv);
+    return shade(in, front_facing, texel.rgb);
+}
+
+// Untextured materials: the same as sampling their 1x1 white texture, without the sample.
+@fragment
+fn fs_untextured(in: VertexOutput, @builtin(front_facing) front_facing: bool) -> FragmentOutput {
+    return shade(in, front_facing, vec3<f32>(1.0));
+}
+
+// The lit colour and the packed id of one fragment whose texture colour is `texel`.
+fn shade(in: VertexOutput, front_facing: bool, texel: vec3<f32>) -> FragmentOutput {
+    let base_rg = unpack2x16float(in.id_material.y);
+    let base_b_roughness = unpack2x16float(in.id_material.z);
+    let metallic_emissive = unpack2x16float(in.id_material.w);
+    let base = vec3<f32>(base_rg, base_b_roughness.x) * texel;
+    let roughness = base_b_roughness.y;
+    let metallic = metallic_emissive.x;
+    var normal = normalize(in.normal_u.xyz);
     if (!front_facing) {
         normal = -normal;
     }
     let light = frame.sun_direction.xyz;
-    let view = normalize(frame.camera_exposure.xyz - in.world_position);
-    let half_vector = normalize(light + view);
-    let n_dot_l = max(dot(normal, light), 0.0);
-    let n_dot_v = max(dot(normal, view), 1e-4);
-    let n_dot_h = max(dot(normal, half_vector), 0.0);
-    let l_dot_h = max(dot(light, half_vector), 0.0);
+    let view = normalize(frame.camera_exposure.xyz - in.position_v.xyz);
+    // Half-vector terms without normalising it: |l + v|^2 = 2 + 2 l.v.
+    let l_dot_v = dot(light, view);
+    let inverse_length = inverseSqrt(max(2.0 + 2.0 * l_dot_v, 1e-8));
+    let cos_light = dot(normal, light);
+    let cos_view = dot(normal, view);
+    let n_dot_h = max((cos_light + cos_view) * inverse_length, 0.0);
+    let n_dot_l = max(cos_light, 0.0);
+    let n_dot_v = max(cos_view, 1e-4);
+    let l_dot_h = min((1.0 + l_dot_v) * inverse_length, 1.0);
     let diffuse = base * (1.0 - metallic);
     let f0 = mix(vec3<f32>(0.04), base, metallic);
     let direct = diffuse + specular(n_dot_l, n_dot_v, n_dot_h, l_dot_h, roughness * roughness, f0);
-    let ambient = frame.ambient.rgb * (diffuse + ambient_specular(f0, roughness, n_dot_v));
-    let lit = direct * frame.sun_color.rgb * n_dot_l + ambient + in.emissive;
+    // Ambient: diffuse plus specular weighted by the split-sum environment BRDF at normal
+    // incidence (Karis's analytic fit, nearly linear in roughness), which dims metals.
+    let ambient = frame.ambient.rgb * (diffuse + f0 * (1.0 - 0.54 * roughness));
+    let lit = direct * frame.sun_color.rgb * n_dot_l + ambient + material.emissive.rgb * metallic_emissive.y;
     var out: FragmentOutput;
     out.color = vec4<f32>(lit * frame.camera_exposure.w, 1.0);
-    out.packed_id = in.packed_id;
+    out.packed_id = in.id_material.x;
     return out;
 }

@@ -6,7 +6,9 @@ mod common;
 
 use glam::{Mat4, Vec3};
 use sdgen::frame::{CameraData, FrameData, FrameImages, LightData, MaterialOverride, ObjectDraw};
-use sdgen::importer::{Asset, Material, MeshPart, MeshPrimitive, Vertex};
+use sdgen::importer::{
+    Asset, Material, MeshPart, MeshPrimitive, Sampler, TextureImage, TextureRef, Vertex,
+};
 use sdgen::render::Renderer;
 
 const SIZE: u32 = 64;
@@ -263,4 +265,60 @@ fn smooth_surface_facing_the_half_vector_shows_a_highlight() {
     }];
     let overridden = rough.render_now(&frame(overridden)).unwrap();
     assert_eq!(overridden.rgba, smooth_image.rgba);
+}
+
+#[test]
+fn metallic_override_trades_diffuse_for_specular_tinted_by_the_base_colour() {
+    let orange = Material {
+        base_color_factor: [0.8, 0.4, 0.2, 1.0],
+        ..matte(0.0)
+    };
+    let mut renderer = renderer(two_quads(orange.clone(), orange));
+    let mut metal = object();
+    metal.materials = vec![MaterialOverride {
+        metallic: Some(1.0),
+        ..paint(None, None)
+    }];
+    let images = renderer.render_now(&frame(metal)).unwrap();
+    let dielectric = linear(&images, LEFT);
+    let metal = linear(&images, RIGHT);
+    // Dielectric: the base colour. Metal, roughness 1: no diffuse; the specular lobe
+    // (about a quarter of the light here) coloured by F0 = base colour.
+    assert!(
+        (dielectric - Vec3::new(0.8, 0.4, 0.2)).abs().max_element() < 0.03,
+        "{dielectric}"
+    );
+    let ratio = metal / Vec3::new(0.8, 0.4, 0.2);
+    assert!(
+        ratio.cmpgt(Vec3::splat(0.2)).all() && ratio.cmplt(Vec3::splat(0.32)).all(),
+        "metal {metal}: {ratio} of the base colour"
+    );
+}
+
+#[test]
+fn textured_and_untextured_pipelines_agree() {
+    // Left: sampled from a 1x1 white texture; right: the untextured pipeline. The two
+    // quads mirror each other about the view axis, so their pixels must match.
+    let textured = Material {
+        base_color_texture: Some(TextureRef {
+            image: 0,
+            sampler: Sampler::default(),
+        }),
+        ..matte(0.6)
+    };
+    let mut asset = two_quads(textured, matte(0.6));
+    asset.images = vec![TextureImage {
+        width: 1,
+        height: 1,
+        rgba8: vec![255; 4],
+    }];
+    let images = renderer(asset).render_now(&frame(object())).unwrap();
+    for row in [20, ROW, 44] {
+        let at = |col: u32| ((row * SIZE + col) * 4) as usize;
+        let (left, right) = (at(LEFT), at(RIGHT));
+        for k in 0..3 {
+            let (l, r) = (images.rgba[left + k], images.rgba[right + k]);
+            assert!(l.abs_diff(r) <= 1, "row {row} channel {k}: {l} vs {r}");
+        }
+    }
 }

@@ -18,6 +18,8 @@ pub struct GpuPrimitive {
     pub material: usize,
     /// Its material is double-sided (drawn without back-face culling).
     pub double_sided: bool,
+    /// Its material has a base colour texture (untextured ones skip the sample).
+    pub textured: bool,
 }
 
 /// Every asset on the GPU, shared by all frames.
@@ -141,6 +143,9 @@ impl GpuAssets {
                     index_count: primitive.indices.len() as u32,
                     material: material_base + primitive.material,
                     double_sided: asset.materials[primitive.material].double_sided,
+                    textured: asset.materials[primitive.material]
+                        .base_color_texture
+                        .is_some(),
                 });
             }
             out.parts.push(AssetDraw::new(asset, primitive_base));

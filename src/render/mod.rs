@@ -257,16 +257,13 @@ impl Renderer {
             ..Default::default()
         });
         pass.set_bind_group(0, &slot.bind_group, &[]);
-        let mut bound: Option<bool> = None;
+        let mut bound: Option<(bool, bool)> = None;
         for run in &list.runs {
             let primitive = &self.assets.primitives[run.primitive];
-            if bound != Some(primitive.double_sided) {
-                pass.set_pipeline(if primitive.double_sided {
-                    &self.pass.double_sided
-                } else {
-                    &self.pass.culled
-                });
-                bound = Some(primitive.double_sided);
+            let key = (primitive.double_sided, primitive.textured);
+            if bound != Some(key) {
+                pass.set_pipeline(self.pass.pipeline(key.0, key.1));
+                bound = Some(key);
             }
             pass.set_bind_group(1, &self.assets.materials[primitive.material], &[]);
             pass.set_vertex_buffer(0, primitive.vertices.slice(..));

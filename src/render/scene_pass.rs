@@ -88,10 +88,10 @@ pub struct ScenePass {
     pub frame_layout: wgpu::BindGroupLayout,
     /// Group 1: material uniforms, base colour texture, sampler.
     pub material_layout: wgpu::BindGroupLayout,
-    /// The pipeline for single-sided materials: back faces culled, as glTF specifies.
-    pub culled: wgpu::RenderPipeline,
-    /// The pipeline for double-sided materials.
-    pub double_sided: wgpu::RenderPipeline,
+    /// Pipelines by [`ScenePass::pipeline`]'s index: single-sided materials cull back
+    /// faces (as glTF specifies), double-sided ones do not; untextured materials skip the
+    /// texture sample (software rasterisers pay for it per fragment).
+    pipelines: [wgpu::RenderPipeline; 4],
 }
 
 fn layout_entry(
@@ -151,42 +151,54 @@ impl ScenePass {
                 ),
             ],
         });
-        let culled = build_pipeline(device, &frame_layout, &material_layout, true);
-        let double_sided = build_pipeline(device, &frame_layout, &material_layout, false);
+        let module = device.create_shader_module(wgpu::ShaderModuleDescriptor {
+            label: Some("scene_pass::shader"),
+            source: wgpu::ShaderSource::Wgsl(include_str!("../../shaders/scene.wgsl").into()),
+        });
+        let layout = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
+            label: Some("scene_pass::pipeline_layout"),
+            bind_group_layouts: &[Some(&frame_layout), Some(&material_layout)],
+            immediate_size: 0,
+        });
+        let pipelines = std::array::from_fn(|index| {
+            let (double_sided, textured) = (index & 2 != 0, index & 1 != 0);
+            build_pipeline(device, &module, &layout, double_sided, textured)
+        });
         Self {
             frame_layout,
             material_layout,
-            culled,
-            double_sided,
+            pipelines,
         }
+    }
+
+    /// The pipeline for a material that is (or is not) double-sided and textured.
+    pub fn pipeline(&self, double_sided: bool, textured: bool) -> &wgpu::RenderPipeline {
+        &self.pipelines[usize::from(double_sided) * 2 + usize::from(textured)]
     }
 }
 
 fn build_pipeline(
     device: &wgpu::Device,
-    frame_layout: &wgpu::BindGroupLayout,
-    material_layout: &wgpu::BindGroupLayout,
-    cull_back: bool,
+    module: &wgpu::ShaderModule,
+    layout: &wgpu::PipelineLayout,
+    double_sided: bool,
+    textured: bool,
 ) -> wgpu::RenderPipeline {
-    let module = device.create_shader_module(wgpu::ShaderModuleDescriptor {
-        label: Some("scene_pass::shader"),
-        source: wgpu::ShaderSource::Wgsl(include_str!("../../shaders/scene.wgsl").into()),
-    });
-    let layout = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
-        label: Some("scene_pass::pipeline_layout"),
-        bind_group_layouts: &[Some(frame_layout), Some(material_layout)],
-        immediate_size: 0,
-    });
     let attributes = wgpu::vertex_attr_array![0 => Float32x3, 1 => Float32x3, 2 => Float32x2];
-    device.create_render_pipeline(&wgpu::RenderPipelineDescriptor {
-        label: Some(if cull_back {
-            "scene_pass::pipeline_culled"
+    let label = format!(
+        "scene_pass::pipeline_{}_{}",
+        if double_sided {
+            "double_sided"
         } else {
-            "scene_pass::pipeline_double_sided"
-        }),
-        layout: Some(&layout),
+            "culled"
+        },
+        if textured { "textured" } else { "untextured" },
+    );
+    device.create_render_pipeline(&wgpu::RenderPipelineDescriptor {
+        label: Some(&label),
+        layout: Some(layout),
         vertex: wgpu::VertexState {
-            module: &module,
+            module,
             entry_point: Some("vs_main"),
             compilation_options: Default::default(),
             buffers: &[Some(wgpu::VertexBufferLayout {
@@ -200,7 +212,7 @@ fn build_pipeline(
             front_face: wgpu::FrontFace::Ccw,
             // Single-sided glTF materials cull back faces; double-sided ones do not, and
             // the shader flips their back-face normals.
-            cull_mode: cull_back.then_some(wgpu::Face::Back),
+            cull_mode: (!double_sided).then_some(wgpu::Face::Back),
             ..Default::default()
         },
         depth_stencil: Some(wgpu::DepthStencilState {
@@ -212,8 +224,8 @@ fn build_pipeline(
         }),
         multisample: wgpu::MultisampleState::default(),
         fragment: Some(wgpu::FragmentState {
-            module: &module,
-            entry_point: Some("fs_main"),
+            module,
+            entry_point: Some(if textured { "fs_main" } else { "fs_untextured" }),
             compilation_options: Default::default(),
             targets: &[
                 Some(wgpu::ColorTargetState {
