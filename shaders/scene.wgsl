@@ -6,55 +6,9 @@
 // the flat slot that carries the id; uv rides in the w of the normal and the position;
 // the specular term has one division.
 
-struct FrameUniforms {
-    view_proj: mat4x4<f32>,
-    // xyz: unit vector towards the sun; w unused.
-    sun_direction: vec4<f32>,
-    // rgb: linear sun colour times intensity (a white Lambert surface facing the sun
-    // reflects exactly this).
-    sun_color: vec4<f32>,
-    // rgb: linear ambient light.
-    ambient: vec4<f32>,
-    // xyz: camera position, world space; w: exposure, the final colour's multiplier.
-    camera_exposure: vec4<f32>,
-};
-
-// Bits of InstanceData.ids.y: which overrides apply.
-const OVERRIDE_BASE_COLOR: u32 = 1u;
-const OVERRIDE_ROUGHNESS: u32 = 2u;
-const OVERRIDE_METALLIC: u32 = 4u;
-
-struct InstanceData {
-    model: mat4x4<f32>,
-    // Columns of the inverse-transpose of the model's upper 3x3.
-    normal_col0: vec4<f32>,
-    normal_col1: vec4<f32>,
-    normal_col2: vec4<f32>,
-    // x: packed id (instance id | category id << 16); y: override bits.
-    ids: vec4<u32>,
-    // rgb: base colour override (linear).
-    base_color: vec4<f32>,
-    // x: roughness override, y: metallic override, z: emissive multiplier.
-    surface: vec4<f32>,
-};
-
-struct MaterialUniforms {
-    base_color_factor: vec4<f32>,
-    // rgb: emissive factor times emissive strength.
-    emissive: vec4<f32>,
-    // x: metallic, y: roughness.
-    surface: vec4<f32>,
-};
-
-@group(0) @binding(0) var<uniform> frame: FrameUniforms;
-@group(0) @binding(1) var<storage, read> instances: array<InstanceData>;
-
-@group(1) @binding(0) var<uniform> material: MaterialUniforms;
-@group(1) @binding(1) var base_color_texture: texture_2d<f32>;
-@group(1) @binding(2) var base_color_sampler: sampler;
-
-// Below this perceptual roughness the GGX lobe degenerates (Filament's limit).
-const MIN_ROUGHNESS: f32 = 0.045;
+#include "frame.wgsl"
+#include "material.wgsl"
+#include "lighting.wgsl"
 
 struct VertexInput {
     @location(0) position: vec3<f32>,
@@ -113,19 +67,6 @@ fn vs_main(vertex: VertexInput, @builtin(instance_index) instance_index: u32) ->
         pack2x16float(vec2<f32>(metallic, emissive)),
     );
     return out;
-}
-
-// Specular BRDF times pi (matching the sun's Lambert convention above): GGX distribution
-// and height-correlated Smith visibility (Hammon's fast fit) in one division, Schlick
-// Fresnel. alpha = roughness^2.
-fn specular(n_dot_l: f32, n_dot_v: f32, n_dot_h: f32, l_dot_h: f32, alpha: f32, f0: vec3<f32>) -> vec3<f32> {
-    let a2 = alpha * alpha;
-    let d = n_dot_h * n_dot_h * (a2 - 1.0) + 1.0;
-    let smith = mix(2.0 * n_dot_l * n_dot_v, n_dot_l + n_dot_v, alpha);
-    let distribution_visibility = 0.5 * a2 / max(d * d * smith, 1e-20);
-    let x = 1.0 - l_dot_h;
-    let x2 = x * x;
-    return distribution_visibility * (f0 + (1.0 - f0) * (x2 * x2 * x));
 }
 
 // Textured materials: the base colour texture times the factor.

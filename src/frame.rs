@@ -45,10 +45,104 @@ pub struct LightData {
     pub sun_color: Vec3,
     /// Linear RGB ambient term.
     pub ambient: Vec3,
-    /// Linear RGB colour of the sky where no surface is hit.
+    /// Linear RGB tint of the sky (multiplies the analytic sky; the plain sky colour
+    /// where no sky model is drawn).
     pub sky_color: Vec3,
-    /// Exposure: a linear multiplier on the final colour (`2^EV`).
+    /// The analytic daylight sky.
+    pub sky: SkyData,
+    /// Exposure: a linear multiplier on the scene's radiance before tone mapping.
     pub exposure: f32,
+}
+
+/// The analytic daylight sky (Preetham), driven by the sun's direction.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SkyData {
+    /// Atmospheric turbidity, 2 (very clear) .. 10 (hazy).
+    pub turbidity: f32,
+    /// Multiplier on the sky's radiance: 1 in full daylight, fading to the night level.
+    pub intensity: f32,
+}
+
+impl Default for SkyData {
+    fn default() -> Self {
+        Self {
+            turbidity: 3.0,
+            intensity: 1.0,
+        }
+    }
+}
+
+/// An artificial light: a point light, or a spot light when `cos_outer > -1`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PointLight {
+    /// Position, world space, metres.
+    pub position: Vec3,
+    /// Linear RGB intensity: the irradiance, in the sun's units, on a surface facing the
+    /// light 1 m away (on the spot's axis). It falls off with the inverse square.
+    pub intensity: Vec3,
+    /// Distance beyond which the light contributes nothing (a smooth window), metres.
+    pub range: f32,
+    /// Unit spot axis, world space; ignored by point lights.
+    pub direction: Vec3,
+    /// Cosine of the spot's inner half-angle (full intensity inside).
+    pub cos_inner: f32,
+    /// Cosine of the spot's outer half-angle (none outside); −1 for a point light.
+    pub cos_outer: f32,
+}
+
+/// The weather as the renderer draws it.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct WeatherData {
+    /// Fog extinction coefficient at ground level (y = 0), 1/m; 0 = no fog.
+    pub fog_density: f32,
+    /// How fast the fog thins with height, 1/m (extinction × e^(−falloff·y)); 0 = uniform.
+    pub fog_height_falloff: f32,
+    /// Falling rain, mm/h (streaks).
+    pub rain_mm_per_h: f32,
+    /// Falling snow, mm/h water equivalent (flakes).
+    pub snow_mm_per_h: f32,
+    /// Surface wetness, 0..1: darker, glossier surfaces and puddles on the road.
+    pub wetness: f32,
+    /// Settled snow on upward-facing surfaces, 0..1.
+    pub snow_cover: f32,
+    /// Cloud cover, 0..1: an overcast sky and softer shadows.
+    pub cloud_cover: f32,
+}
+
+/// Lens and sensor effects, applied after the scene is rendered; the default has none.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct LensData {
+    /// Brown–Conrady radial distortion coefficients on normalised image coordinates
+    /// (x = (u − cx)/fx, y = (v − cy)/fy).
+    pub k1: f32,
+    /// Second radial coefficient.
+    pub k2: f32,
+    /// Tangential distortion coefficients.
+    pub p1: f32,
+    /// Second tangential coefficient.
+    pub p2: f32,
+    /// Vignetting strength: 0 none, 1 the natural cos⁴ falloff of the lens.
+    pub vignetting: f32,
+    /// Lateral chromatic aberration: red/blue shift at the image corner, pixels.
+    pub chromatic_aberration_px: f32,
+    /// Sensor noise: standard deviation of the read noise, relative to full scale.
+    pub read_noise: f32,
+    /// Sensor noise: shot-noise gain (variance = gain × signal), relative to full scale.
+    pub shot_noise: f32,
+    /// Bloom strength: the fraction of light spread into the glow.
+    pub bloom: f32,
+    /// How scene radiance (times exposure) becomes display values.
+    pub tone_mapping: ToneMapping,
+}
+
+/// The curve from exposed scene radiance to display values.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ToneMapping {
+    /// A filmic curve (ACES).
+    #[default]
+    Filmic,
+    /// Linear, clipped at 1: for tests that check shading against closed forms.
+    Clip,
 }
 
 /// A per-object replacement for some properties of one of its asset's materials (car
@@ -102,6 +196,14 @@ pub struct FrameData {
     pub objects: Vec<ObjectDraw>,
     /// Semantic category of pixels no surface covers (the sky); 0 = unlabelled.
     pub sky_category: u16,
+    /// Artificial lights (street lamps, head and tail lights, signal lamps).
+    pub lights: Vec<PointLight>,
+    /// The weather to draw.
+    pub weather: WeatherData,
+    /// Lens and sensor effects.
+    pub lens: LensData,
+    /// Seed for the frame's own noise (sensor noise, particles), derived from (seed, index).
+    pub noise_seed: u32,
 }
 
 /// What readback returns for one frame: tightly packed rows, no padding.

@@ -5,7 +5,10 @@
 mod common;
 
 use glam::{Mat4, Vec3};
-use sdgen::frame::{CameraData, FrameData, FrameImages, LightData, MaterialOverride, ObjectDraw};
+use sdgen::frame::{
+    CameraData, FrameData, FrameImages, LensData, LightData, MaterialOverride, ObjectDraw, SkyData,
+    ToneMapping, WeatherData,
+};
 use sdgen::importer::{
     Asset, Material, MeshPart, MeshPrimitive, Sampler, TextureImage, TextureRef, Vertex,
 };
@@ -97,10 +100,18 @@ fn frame(object: ObjectDraw) -> FrameData {
             sun_color: Vec3::ONE,
             ambient: Vec3::ZERO,
             sky_color: Vec3::ZERO,
+            sky: SkyData::default(),
             exposure: 1.0,
         },
         objects: vec![object],
         sky_category: 106,
+        lights: Vec::new(),
+        weather: WeatherData::default(),
+        lens: LensData {
+            tone_mapping: ToneMapping::Clip,
+            ..LensData::default()
+        },
+        noise_seed: 0,
     }
 }
 

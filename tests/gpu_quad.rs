@@ -4,7 +4,9 @@
 mod common;
 
 use glam::{Mat4, Vec3};
-use sdgen::frame::{CameraData, FrameData, LightData, ObjectDraw};
+use sdgen::frame::{
+    CameraData, FrameData, LensData, LightData, ObjectDraw, SkyData, ToneMapping, WeatherData,
+};
 use sdgen::importer::{Asset, Material, MeshPart, MeshPrimitive, Vertex};
 use sdgen::labels::label_frame;
 use sdgen::render::Renderer;
@@ -68,6 +70,7 @@ fn check(width: u32, height: u32) {
             sun_color: Vec3::ONE,
             ambient: Vec3::splat(0.2),
             sky_color: Vec3::ZERO,
+            sky: SkyData::default(),
             exposure: 1.0,
         },
         objects: vec![ObjectDraw {
@@ -80,6 +83,13 @@ fn check(width: u32, height: u32) {
             part_transforms: Vec::new(),
         }],
         sky_category: 106,
+        lights: Vec::new(),
+        weather: WeatherData::default(),
+        lens: LensData {
+            tone_mapping: ToneMapping::Clip,
+            ..LensData::default()
+        },
+        noise_seed: 0,
     };
     let mut renderer = Renderer::new(
         common::gpu(),

@@ -9,6 +9,7 @@ mod frame_slot;
 mod gpu_assets;
 pub mod readback;
 mod scene_pass;
+pub mod shader;
 
 pub use context::{AdapterSummary, GpuContext, list_adapters};
 pub use error::RenderError;

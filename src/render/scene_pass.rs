@@ -153,7 +153,7 @@ impl ScenePass {
         });
         let module = device.create_shader_module(wgpu::ShaderModuleDescriptor {
             label: Some("scene_pass::shader"),
-            source: wgpu::ShaderSource::Wgsl(include_str!("../../shaders/scene.wgsl").into()),
+            source: wgpu::ShaderSource::Wgsl(super::shader::program("scene.wgsl").into()),
         });
         let layout = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
             label: Some("scene_pass::pipeline_layout"),

@@ -2,9 +2,10 @@
 //! for the record.
 
 use super::components::*;
+use super::lighting::Weather;
 use super::samples::{FrameMeta, ObjectRecord, SampleLog};
 use super::systems::SceneRes;
-use crate::frame::{CameraData, FrameData, LightData, ObjectDraw};
+use crate::frame::{CameraData, FrameData, LensData, LightData, ObjectDraw, SkyData, WeatherData};
 use bevy_ecs::prelude::*;
 use glam::{Mat4, Quat, Vec3};
 
@@ -68,6 +69,7 @@ pub fn extract(
     scene: Res<SceneRes>,
     ctx: Res<FrameContext>,
     log: Res<SampleLog>,
+    weather: Res<Weather>,
     mut out: ResMut<Extracted>,
 ) {
     let Some((cam_t, camera)) = cameras.iter().next() else {
@@ -81,6 +83,7 @@ pub fn extract(
         sun_color: sun.colour,
         ambient: sun.ambient,
         sky_color: sun.sky,
+        sky: SkyData::default(),
         exposure: camera.exposure,
     };
     let mut objects: Vec<ObjectDraw> = drawables.iter().map(draw).collect();
@@ -93,6 +96,10 @@ pub fn extract(
         light,
         objects,
         sky_category: scene.shared.sky_category,
+        lights: Vec::new(),
+        weather: weather_data(&weather),
+        lens: LensData::default(),
+        noise_seed: noise_seed(ctx.seed, ctx.index),
     };
     let meta = FrameMeta {
         index: ctx.index,
@@ -106,6 +113,27 @@ pub fn extract(
         objects: records(placed.iter()),
     };
     out.0 = Some((frame, meta));
+}
+
+/// The renderer's view of the sampled weather.
+fn weather_data(w: &Weather) -> WeatherData {
+    WeatherData {
+        fog_density: w.fog_density_per_km / 1000.0,
+        fog_height_falloff: 0.0,
+        rain_mm_per_h: w.rain_mm_per_h,
+        snow_mm_per_h: w.snow_mm_per_h,
+        wetness: w.wetness,
+        snow_cover: 0.0,
+        cloud_cover: w.cloud_cover,
+    }
+}
+
+/// A 32-bit seed for the frame's own noise, mixed from (seed, index) (SplitMix64).
+fn noise_seed(seed: u64, index: u64) -> u32 {
+    let mut z = seed ^ index.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    (z ^ (z >> 31)) as u32
 }
 
 fn draw((t, mesh, category, id, materials, emissive, parts): Drawable) -> ObjectDraw {

@@ -1,7 +1,10 @@
 //! Draw list tests: grouping, culling, validation, poses and per-instance material values.
 
 use super::*;
-use crate::frame::{CameraData, LightData, MaterialOverride, ObjectDraw};
+use crate::frame::{
+    CameraData, LensData, LightData, MaterialOverride, ObjectDraw, SkyData, ToneMapping,
+    WeatherData,
+};
 
 fn frame(objects: Vec<ObjectDraw>) -> FrameData {
     FrameData {
@@ -20,10 +23,18 @@ fn frame(objects: Vec<ObjectDraw>) -> FrameData {
             sun_color: Vec3::ONE,
             ambient: Vec3::ZERO,
             sky_color: Vec3::ZERO,
+            sky: SkyData::default(),
             exposure: 1.0,
         },
         objects,
         sky_category: 0,
+        lights: Vec::new(),
+        weather: WeatherData::default(),
+        lens: LensData {
+            tone_mapping: ToneMapping::Clip,
+            ..LensData::default()
+        },
+        noise_seed: 0,
     }
 }
 
