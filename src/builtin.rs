@@ -18,6 +18,16 @@ static FILES: &[(&str, &[u8])] = &[
         include_bytes!("../scenes/highway.ron"),
     ),
     (
+        "scenes/night_rain.ron",
+        include_bytes!("../scenes/night_rain.ron"),
+    ),
+    ("scenes/fog.ron", include_bytes!("../scenes/fog.ron")),
+    ("scenes/snow.ron", include_bytes!("../scenes/snow.ron")),
+    (
+        "scenes/low_sun.ron",
+        include_bytes!("../scenes/low_sun.ron"),
+    ),
+    (
         "assets/catalog.ron",
         include_bytes!("../assets/catalog.ron"),
     ),

@@ -43,10 +43,13 @@ pub struct LightData {
     pub sun_direction: Vec3,
     /// Linear RGB sun irradiance scale.
     pub sun_color: Vec3,
-    /// Linear RGB ambient term.
+    /// Linear RGB constant ambient term (E/π on every surface, whatever its facing).
     pub ambient: Vec3,
-    /// Linear RGB tint of the sky (multiplies the analytic sky; the plain sky colour
-    /// where no sky model is drawn).
+    /// Fraction of the sky's own irradiance (the drawn sky and the ground it lights)
+    /// that reaches surfaces as ambient light, through SH; 0 = only `ambient`.
+    pub sky_ambient: f32,
+    /// Linear RGB radiance of the sky at the zenith; the analytic model shapes it
+    /// elsewhere (a flat sky of this colour where `sky.intensity` is 0).
     pub sky_color: Vec3,
     /// The analytic daylight sky.
     pub sky: SkyData,
@@ -54,12 +57,14 @@ pub struct LightData {
     pub exposure: f32,
 }
 
-/// The analytic daylight sky (Preetham), driven by the sun's direction.
+/// The analytic daylight sky (Preetham), driven by the sun's direction; the default draws
+/// a flat sky.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct SkyData {
     /// Atmospheric turbidity, 2 (very clear) .. 10 (hazy).
     pub turbidity: f32,
-    /// Multiplier on the sky's radiance: 1 in full daylight, fading to the night level.
+    /// How much of the model's shape (brighter near the sun and the horizon, warmer at
+    /// dusk) is drawn over the flat zenith colour: 1 a clear sky, 0 flat (overcast).
     pub intensity: f32,
 }
 
@@ -67,7 +72,7 @@ impl Default for SkyData {
     fn default() -> Self {
         Self {
             turbidity: 3.0,
-            intensity: 1.0,
+            intensity: 0.0,
         }
     }
 }
@@ -136,7 +141,7 @@ pub struct LensData {
 }
 
 /// The curve from exposed scene radiance to display values.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Deserialize)]
 pub enum ToneMapping {
     /// A filmic curve (ACES).
     #[default]

@@ -99,6 +99,7 @@ fn frame(object: ObjectDraw) -> FrameData {
             sun_direction: Vec3::Z,
             sun_color: Vec3::ONE,
             ambient: Vec3::ZERO,
+            sky_ambient: 0.0,
             sky_color: Vec3::ZERO,
             sky: SkyData::default(),
             exposure: 1.0,

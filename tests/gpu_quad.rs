@@ -69,6 +69,7 @@ fn check(width: u32, height: u32) {
             sun_direction: Vec3::Z,
             sun_color: Vec3::ONE,
             ambient: Vec3::splat(0.2),
+            sky_ambient: 0.0,
             sky_color: Vec3::ZERO,
             sky: SkyData::default(),
             exposure: 1.0,

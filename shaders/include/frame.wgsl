@@ -1,16 +1,26 @@
-// Group 0: the frame (uniforms, instance records), shared by the scene pass stages.
+// Group 0: the frame (uniforms, instance records, binned lights), shared by every pass.
 
 struct FrameUniforms {
     view_proj: mat4x4<f32>,
-    // xyz: unit vector towards the sun; w unused.
+    // Clip → world, for the sky's view rays.
+    inv_view_proj: mat4x4<f32>,
+    // xyz: unit vector towards the sun.
     sun_direction: vec4<f32>,
     // rgb: linear sun colour times intensity (a white Lambert surface facing the sun
     // reflects exactly this).
     sun_color: vec4<f32>,
-    // rgb: linear ambient light.
-    ambient: vec4<f32>,
-    // xyz: camera position, world space; w: exposure, the final colour's multiplier.
+    // xyz: camera position, world space; w: exposure, the multiplier on scene radiance.
     camera_exposure: vec4<f32>,
+    // Ambient light, E(n)/π, as order-2 SH (rgb per coefficient).
+    ambient_sh: array<vec4<f32>, 9>,
+    // x: fog extinction at y = 0 (1/m), y: height falloff (1/m), z: Henyey-Greenstein g.
+    fog: vec4<f32>,
+    // rgb: light scattered towards the eye by fog, besides the sun's.
+    fog_color: vec4<f32>,
+    // x: wetness, y: settled snow, z: puddle coverage, w: cloud cover.
+    surface_weather: vec4<f32>,
+    // x: light tiles across, y: tiles down, z: lights in the frame.
+    light_grid: vec4<u32>,
 };
 
 // Bits of InstanceData.ids.y: which overrides apply.
@@ -32,5 +42,26 @@ struct InstanceData {
     surface: vec4<f32>,
 };
 
+// A point light, or a spot when its outer cosine is above -1.
+struct Light {
+    // xyz: position; w: range (m).
+    position_range: vec4<f32>,
+    // rgb: irradiance 1 m away on the axis; w: cosine of the outer half-angle.
+    intensity_outer: vec4<f32>,
+    // xyz: spot axis; w: cosine of the inner half-angle.
+    direction_inner: vec4<f32>,
+};
+
+// Screen tile edge of the light bins, pixels.
+const LIGHT_TILE: f32 = 32.0;
+
 @group(0) @binding(0) var<uniform> frame: FrameUniforms;
 @group(0) @binding(1) var<storage, read> instances: array<InstanceData>;
+@group(0) @binding(2) var<storage, read> lights: array<Light>;
+// Per tile: (first entry in light_indices, count).
+@group(0) @binding(3) var<storage, read> light_tiles: array<vec2<u32>>;
+@group(0) @binding(4) var<storage, read> light_indices: array<u32>;
+// The sky's radiance, equirectangular (u: azimuth from +Z, v: zenith angle), baked per
+// frame by src/render/sky_map.rs.
+@group(0) @binding(5) var sky_map: texture_2d<f32>;
+@group(0) @binding(6) var sky_sampler: sampler;

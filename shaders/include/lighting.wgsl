@@ -1,6 +1,6 @@
-// Lighting: the BRDF and the lights that reach a surface.
+// Lighting: the BRDF, the ambient light, and the artificial lights that reach a surface.
 
-// Specular BRDF times pi (matching the sun's Lambert convention above): GGX distribution
+// Specular BRDF times pi (matching the sun's Lambert convention): GGX distribution
 // and height-correlated Smith visibility (Hammon's fast fit) in one division, Schlick
 // Fresnel. alpha = roughness^2.
 fn specular(n_dot_l: f32, n_dot_v: f32, n_dot_h: f32, l_dot_h: f32, alpha: f32, f0: vec3<f32>) -> vec3<f32> {
@@ -13,3 +13,64 @@ fn specular(n_dot_l: f32, n_dot_v: f32, n_dot_h: f32, l_dot_h: f32, alpha: f32, 
     return distribution_visibility * (f0 + (1.0 - f0) * (x2 * x2 * x));
 }
 
+// A surface point ready to be lit.
+struct Surface {
+    position: vec3<f32>,
+    normal: vec3<f32>,
+    view: vec3<f32>,
+    diffuse: vec3<f32>,
+    f0: vec3<f32>,
+    alpha: f32,
+};
+
+// (Diffuse + specular) × n·l for light arriving from unit direction `light`.
+fn brdf_cos(s: Surface, light: vec3<f32>) -> vec3<f32> {
+    // Half-vector terms without normalising it: |l + v|^2 = 2 + 2 l.v.
+    let l_dot_v = dot(light, s.view);
+    let inverse_length = inverseSqrt(max(2.0 + 2.0 * l_dot_v, 1e-8));
+    let cos_light = dot(s.normal, light);
+    let n_dot_h = max((cos_light + dot(s.normal, s.view)) * inverse_length, 0.0);
+    let n_dot_l = max(cos_light, 0.0);
+    let n_dot_v = max(dot(s.normal, s.view), 1e-4);
+    let l_dot_h = min((1.0 + l_dot_v) * inverse_length, 1.0);
+    return (s.diffuse + specular(n_dot_l, n_dot_v, n_dot_h, l_dot_h, s.alpha, s.f0)) * n_dot_l;
+}
+
+// E(n)/π of the ambient light (order-2 SH).
+fn ambient_irradiance(n: vec3<f32>) -> vec3<f32> {
+    let c = frame.ambient_sh;
+    return max(
+        c[0].rgb * 0.282095
+            + c[1].rgb * (0.488603 * n.y) + c[2].rgb * (0.488603 * n.z) + c[3].rgb * (0.488603 * n.x)
+            + c[4].rgb * (1.092548 * n.x * n.y) + c[5].rgb * (1.092548 * n.y * n.z)
+            + c[6].rgb * (0.315392 * (3.0 * n.z * n.z - 1.0)) + c[7].rgb * (1.092548 * n.x * n.z)
+            + c[8].rgb * (0.546274 * (n.x * n.x - n.y * n.y)),
+        vec3<f32>(0.0),
+    );
+}
+
+// Light from the street lamps, head and tail lights binned into this pixel's tile.
+fn artificial_light(s: Surface, pixel: vec2<f32>) -> vec3<f32> {
+    let grid = frame.light_grid;
+    if (grid.z == 0u) {
+        return vec3<f32>(0.0);
+    }
+    let tile = vec2<u32>(pixel / LIGHT_TILE);
+    let entry = light_tiles[min(tile.y, grid.y - 1u) * grid.x + min(tile.x, grid.x - 1u)];
+    var total = vec3<f32>(0.0);
+    for (var k = entry.x; k < entry.x + entry.y; k = k + 1u) {
+        let light = lights[light_indices[k]];
+        let to_light = light.position_range.xyz - s.position;
+        let d2 = max(dot(to_light, to_light), 1e-4);
+        let range = light.position_range.w;
+        let window = saturate(1.0 - d2 * d2 / (range * range * range * range));
+        if (window <= 0.0) {
+            continue;
+        }
+        let l = to_light * inverseSqrt(d2);
+        let spot = smoothstep(light.intensity_outer.w, light.direction_inner.w, dot(-l, light.direction_inner.xyz));
+        let radiance = light.intensity_outer.rgb * (spot * window * window / d2);
+        total += brdf_cos(s, l) * radiance;
+    }
+    return total;
+}

@@ -3,7 +3,7 @@
 
 use super::error::RenderError;
 use super::gpu_assets::{AssetDraw, PartDraw};
-use super::scene_pass::{InstanceData, override_bits};
+use super::gpu_types::{InstanceData, override_bits};
 use crate::frame::{FrameData, MaterialOverride, ObjectDraw, pack_id};
 use glam::{Mat3, Mat4, Vec3, Vec4};
 
@@ -27,13 +27,16 @@ pub struct DrawList {
     pub runs: Vec<DrawRun>,
 }
 
-/// Expands every object the camera can see into its asset's parts; objects whose (posed)
+/// Expands every object seen through `view_projection` into its asset's parts; objects whose (posed)
 /// bounds lie wholly outside the view frustum are skipped (they cannot cover a pixel).
 ///
 /// Fails on an object whose asset index is out of range, whose pose does not have one
 /// transform per part, or whose material override names a material the asset lacks.
-pub fn build(frame: &FrameData, assets: &[AssetDraw]) -> Result<DrawList, RenderError> {
-    let view_projection = frame.camera.projection * frame.camera.view;
+pub fn build(
+    frame: &FrameData,
+    view_projection: Mat4,
+    assets: &[AssetDraw],
+) -> Result<DrawList, RenderError> {
     let mut keyed: Vec<(usize, InstanceData)> = Vec::new();
     for (index, object) in frame.objects.iter().enumerate() {
         let asset = checked_asset(frame, index, assets)?;

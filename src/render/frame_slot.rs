@@ -1,22 +1,65 @@
 //! One frame in flight: its render targets, per-frame buffers and readback buffers.
 
+use super::gpu_types::{FrameUniforms, InstanceData};
+use super::light_bins::GpuLight;
+use super::post_pass::{PostPass, PostUniforms};
 use super::readback::PaddedLayout;
 use super::scene_pass::{
-    COLOR_FORMAT, DEPTH_FORMAT, FrameUniforms, ID_FORMAT, InstanceData, ScenePass,
+    COLOR_FORMAT, DEPTH_FORMAT, HDR_FORMAT, ID_FORMAT, MSAA_SAMPLES, ScenePass,
 };
+use super::sky_map;
+
+/// A storage buffer that grows (by powers of two) when a frame needs more.
+pub struct Growable {
+    /// The buffer.
+    pub buffer: wgpu::Buffer,
+    /// Capacity, bytes.
+    pub capacity: u64,
+}
+
+impl Growable {
+    fn new(device: &wgpu::Device, label: &str, capacity: u64) -> Self {
+        Self {
+            buffer: device.create_buffer(&wgpu::BufferDescriptor {
+                label: Some(label),
+                size: capacity,
+                usage: wgpu::BufferUsages::STORAGE | wgpu::BufferUsages::COPY_DST,
+                mapped_at_creation: false,
+            }),
+            capacity,
+        }
+    }
+
+    /// Makes room for `bytes`; true when the buffer was replaced.
+    fn reserve(&mut self, device: &wgpu::Device, label: &str, bytes: u64) -> bool {
+        if bytes <= self.capacity {
+            return false;
+        }
+        *self = Self::new(device, label, bytes.next_power_of_two());
+        true
+    }
+}
 
 /// Resources for one frame in flight. The renderer rotates through several.
 pub struct FrameSlot {
-    /// Colour target.
-    pub color: wgpu::Texture,
-    /// Packed id target.
-    pub ids: wgpu::Texture,
-    /// Depth target view.
-    pub depth_view: wgpu::TextureView,
-    /// Colour target view.
-    pub color_view: wgpu::TextureView,
-    /// Id target view.
+    /// Id pass: packed ids of the undistorted image.
     pub ids_view: wgpu::TextureView,
+    /// Id pass depth.
+    pub ids_depth_view: wgpu::TextureView,
+    /// Colour pass: multisampled HDR radiance.
+    pub hdr_ms_view: wgpu::TextureView,
+    /// Colour pass: multisampled depth.
+    pub depth_ms_view: wgpu::TextureView,
+    /// The resolved HDR radiance the post pass reads.
+    pub hdr_view: wgpu::TextureView,
+    /// Final colour (post pass output).
+    pub color: wgpu::Texture,
+    /// Final colour view.
+    pub color_view: wgpu::TextureView,
+    /// Final ids, distorted like the colour (post pass output).
+    pub final_ids: wgpu::Texture,
+    /// Final ids view.
+    pub final_ids_view: wgpu::TextureView,
     /// Receives the colour copy.
     pub color_readback: wgpu::Buffer,
     /// Receives the id copy.
@@ -25,12 +68,19 @@ pub struct FrameSlot {
     pub layout: PaddedLayout,
     /// Frame uniforms.
     pub uniforms: wgpu::Buffer,
-    /// Instance storage; grows when a frame needs more.
-    pub instances: wgpu::Buffer,
-    /// Capacity of `instances`, in records.
-    pub instance_capacity: usize,
-    /// Group 0 bind group over `uniforms` and `instances`.
+    /// Instance records.
+    pub instances: Growable,
+    /// Lights, their tile ranges and index lists.
+    pub lights: [Growable; 3],
+    /// The baked sky map.
+    pub sky_map: wgpu::Texture,
+    sky_view: wgpu::TextureView,
+    /// Group 0 bind group over the buffers above.
     pub bind_group: wgpu::BindGroup,
+    /// Post pass uniforms.
+    pub post_uniforms: wgpu::Buffer,
+    /// Post pass bind group.
+    pub post_bind_group: wgpu::BindGroup,
     /// Slot number, for labels.
     pub number: usize,
 }
@@ -39,21 +89,21 @@ fn target(
     device: &wgpu::Device,
     label: &str,
     format: wgpu::TextureFormat,
-    w: u32,
-    h: u32,
+    (width, height, samples): (u32, u32, u32),
+    usage: wgpu::TextureUsages,
 ) -> wgpu::Texture {
     device.create_texture(&wgpu::TextureDescriptor {
         label: Some(label),
         size: wgpu::Extent3d {
-            width: w,
-            height: h,
+            width,
+            height,
             depth_or_array_layers: 1,
         },
         mip_level_count: 1,
-        sample_count: 1,
+        sample_count: samples,
         dimension: wgpu::TextureDimension::D2,
         format,
-        usage: wgpu::TextureUsages::RENDER_ATTACHMENT | wgpu::TextureUsages::COPY_SRC,
+        usage: wgpu::TextureUsages::RENDER_ATTACHMENT | usage,
         view_formats: &[],
     })
 }
@@ -67,31 +117,35 @@ fn readback_buffer(device: &wgpu::Device, label: &str, size: u64) -> wgpu::Buffe
     })
 }
 
+fn view(texture: &wgpu::Texture) -> wgpu::TextureView {
+    texture.create_view(&wgpu::TextureViewDescriptor::default())
+}
+
+const INITIAL_INSTANCES: u64 = 256;
+const INITIAL_LIGHT_BYTES: u64 = 4096;
+
 impl FrameSlot {
     /// Allocates slot `number` for `width`×`height` frames.
     pub fn new(
         device: &wgpu::Device,
         pass: &ScenePass,
+        post: &PostPass,
         number: usize,
-        width: u32,
-        height: u32,
+        (width, height): (u32, u32),
     ) -> Self {
         let name = format!("frame_slot{number}");
-        let color = target(
-            device,
-            &format!("{name}::color"),
-            COLOR_FORMAT,
-            width,
-            height,
-        );
-        let ids = target(device, &format!("{name}::ids"), ID_FORMAT, width, height);
-        let depth = target(
-            device,
-            &format!("{name}::depth"),
-            DEPTH_FORMAT,
-            width,
-            height,
-        );
+        let single = (width, height, 1);
+        let multi = (width, height, MSAA_SAMPLES);
+        let none = wgpu::TextureUsages::empty();
+        let sampled = wgpu::TextureUsages::TEXTURE_BINDING;
+        let copied = wgpu::TextureUsages::COPY_SRC;
+        let tex = |what: &str, format, size, usage| {
+            target(device, &format!("{name}::{what}"), format, size, usage)
+        };
+        let ids = tex("ids", ID_FORMAT, single, sampled);
+        let hdr = tex("hdr", HDR_FORMAT, single, sampled);
+        let color = tex("color", COLOR_FORMAT, single, copied);
+        let final_ids = tex("final_ids", ID_FORMAT, single, copied);
         let layout = PaddedLayout::new(width, height, 4);
         let uniforms = device.create_buffer(&wgpu::BufferDescriptor {
             label: Some(&format!("{name}::uniforms")),
@@ -99,15 +153,47 @@ impl FrameSlot {
             usage: wgpu::BufferUsages::UNIFORM | wgpu::BufferUsages::COPY_DST,
             mapped_at_creation: false,
         });
-        let capacity = 256;
-        let instances = instance_buffer(device, &name, capacity);
-        let bind_group = frame_bind_group(device, pass, &name, &uniforms, &instances);
+        let record = std::mem::size_of::<InstanceData>() as u64;
+        let instances = Growable::new(
+            device,
+            &format!("{name}::instances"),
+            INITIAL_INSTANCES * record,
+        );
+        let lights = ["lights", "light_tiles", "light_indices"]
+            .map(|what| Growable::new(device, &format!("{name}::{what}"), INITIAL_LIGHT_BYTES));
+        let sky_map = tex(
+            "sky_map",
+            HDR_FORMAT,
+            (sky_map::WIDTH, sky_map::HEIGHT, 1),
+            sampled | wgpu::TextureUsages::COPY_DST,
+        );
+        let sky_view = view(&sky_map);
+        let bound = Bound {
+            uniforms: &uniforms,
+            instances: &instances,
+            lights: &lights,
+            sky: &sky_view,
+        };
+        let bind_group = frame_bind_group(device, pass, &name, bound);
+        let post_uniforms = device.create_buffer(&wgpu::BufferDescriptor {
+            label: Some(&format!("{name}::post_uniforms")),
+            size: std::mem::size_of::<PostUniforms>() as u64,
+            usage: wgpu::BufferUsages::UNIFORM | wgpu::BufferUsages::COPY_DST,
+            mapped_at_creation: false,
+        });
+        let hdr_view = view(&hdr);
+        let ids_view = view(&ids);
+        let post_bind_group = post.bind_group(device, &name, &post_uniforms, &hdr_view, &ids_view);
         Self {
-            color_view: view(&color, &format!("{name}::color_view")),
-            ids_view: view(&ids, &format!("{name}::ids_view")),
-            depth_view: view(&depth, &format!("{name}::depth_view")),
+            ids_view,
+            ids_depth_view: view(&tex("ids_depth", DEPTH_FORMAT, single, none)),
+            hdr_ms_view: view(&tex("hdr_ms", HDR_FORMAT, multi, none)),
+            depth_ms_view: view(&tex("depth_ms", DEPTH_FORMAT, multi, none)),
+            hdr_view,
+            color_view: view(&color),
             color,
-            ids,
+            final_ids_view: view(&final_ids),
+            final_ids,
             color_readback: readback_buffer(
                 device,
                 &format!("{name}::color_readback"),
@@ -121,58 +207,92 @@ impl FrameSlot {
             layout,
             uniforms,
             instances,
-            instance_capacity: capacity,
+            lights,
+            sky_map,
+            sky_view,
             bind_group,
+            post_uniforms,
+            post_bind_group,
             number,
         }
     }
 
-    /// Makes sure `needed` instance records fit, reallocating (and rebinding) if not.
-    pub fn reserve_instances(&mut self, device: &wgpu::Device, pass: &ScenePass, needed: usize) {
-        if needed <= self.instance_capacity {
-            return;
-        }
+    /// Makes sure `instances` records and the light bins fit, reallocating (and
+    /// rebinding) what does not.
+    pub fn reserve(
+        &mut self,
+        device: &wgpu::Device,
+        pass: &ScenePass,
+        instances: usize,
+        light_bytes: [u64; 3],
+    ) {
         let name = format!("frame_slot{}", self.number);
-        self.instance_capacity = needed.next_power_of_two();
-        self.instances = instance_buffer(device, &name, self.instance_capacity);
-        self.bind_group = frame_bind_group(device, pass, &name, &self.uniforms, &self.instances);
+        let record = std::mem::size_of::<InstanceData>() as u64;
+        let mut changed = self.instances.reserve(
+            device,
+            &format!("{name}::instances"),
+            instances as u64 * record,
+        );
+        for (buffer, bytes) in self.lights.iter_mut().zip(light_bytes) {
+            changed |= buffer.reserve(device, &format!("{name}::lights"), bytes);
+        }
+        if changed {
+            let bound = Bound {
+                uniforms: &self.uniforms,
+                instances: &self.instances,
+                lights: &self.lights,
+                sky: &self.sky_view,
+            };
+            self.bind_group = frame_bind_group(device, pass, &name, bound);
+        }
     }
 }
 
-fn view(texture: &wgpu::Texture, label: &str) -> wgpu::TextureView {
-    texture.create_view(&wgpu::TextureViewDescriptor {
-        label: Some(label),
-        ..Default::default()
-    })
+/// Bytes the light buffers need for `lights` lights, `tiles` tiles and `indices` entries.
+pub fn light_bytes(lights: usize, tiles: usize, indices: usize) -> [u64; 3] {
+    [
+        (lights.max(1) * std::mem::size_of::<GpuLight>()) as u64,
+        (tiles.max(1) * 8) as u64,
+        (indices.max(1) * 4) as u64,
+    ]
 }
 
-fn instance_buffer(device: &wgpu::Device, name: &str, capacity: usize) -> wgpu::Buffer {
-    device.create_buffer(&wgpu::BufferDescriptor {
-        label: Some(&format!("{name}::instances")),
-        size: (capacity * std::mem::size_of::<InstanceData>()) as u64,
-        usage: wgpu::BufferUsages::STORAGE | wgpu::BufferUsages::COPY_DST,
-        mapped_at_creation: false,
-    })
+/// What the frame bind group binds.
+struct Bound<'a> {
+    uniforms: &'a wgpu::Buffer,
+    instances: &'a Growable,
+    lights: &'a [Growable; 3],
+    sky: &'a wgpu::TextureView,
 }
 
 fn frame_bind_group(
     device: &wgpu::Device,
     pass: &ScenePass,
     name: &str,
-    uniforms: &wgpu::Buffer,
-    instances: &wgpu::Buffer,
+    bound: Bound,
 ) -> wgpu::BindGroup {
+    fn entry(binding: u32, buffer: &wgpu::Buffer) -> wgpu::BindGroupEntry<'_> {
+        wgpu::BindGroupEntry {
+            binding,
+            resource: buffer.as_entire_binding(),
+        }
+    }
     device.create_bind_group(&wgpu::BindGroupDescriptor {
         label: Some(&format!("{name}::frame_bind_group")),
         layout: &pass.frame_layout,
         entries: &[
+            entry(0, bound.uniforms),
+            entry(1, &bound.instances.buffer),
+            entry(2, &bound.lights[0].buffer),
+            entry(3, &bound.lights[1].buffer),
+            entry(4, &bound.lights[2].buffer),
             wgpu::BindGroupEntry {
-                binding: 0,
-                resource: uniforms.as_entire_binding(),
+                binding: 5,
+                resource: wgpu::BindingResource::TextureView(bound.sky),
             },
             wgpu::BindGroupEntry {
-                binding: 1,
-                resource: instances.as_entire_binding(),
+                binding: 6,
+                resource: wgpu::BindingResource::Sampler(&pass.sky_sampler),
             },
         ],
     })

@@ -1,6 +1,6 @@
 //! Uploads imported assets once: vertex/index buffers, textures, samplers, material bind groups.
 
-use super::scene_pass::MaterialUniforms;
+use super::gpu_types::MaterialUniforms;
 use crate::importer::{Asset, FilterMode, Material, Sampler, TextureImage, WrapMode};
 use glam::{Mat4, Vec3};
 use std::collections::HashMap;

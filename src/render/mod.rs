@@ -1,15 +1,26 @@
-//! Headless wgpu rendering: adapter choice, asset upload, the scene pass and readback.
+//! Headless wgpu rendering: adapter choice, asset upload, the passes and readback.
 //!
 //! Only this module touches wgpu. It consumes [`FrameData`] and produces [`FrameImages`].
+//! Per frame: the id pass (packed ids, single-sampled, exact), the colour pass (HDR,
+//! 4× MSAA, sky behind), then the post pass (lens distortion applied to colour and ids
+//! alike, sensor effects, tone mapping); see `passes`.
 
 mod context;
 mod draw_list;
 mod error;
 mod frame_slot;
+pub mod frame_uniforms;
 mod gpu_assets;
+mod gpu_types;
+pub mod lens;
+pub mod light_bins;
+mod passes;
+mod post_pass;
 pub mod readback;
 mod scene_pass;
 pub mod shader;
+pub mod sky;
+pub mod sky_map;
 
 pub use context::{AdapterSummary, GpuContext, list_adapters};
 pub use error::RenderError;
@@ -18,7 +29,8 @@ use crate::frame::{FrameData, FrameImages};
 use crate::importer::Asset;
 use frame_slot::FrameSlot;
 use gpu_assets::GpuAssets;
-use scene_pass::{FrameUniforms, ScenePass};
+use post_pass::{PostPass, PostUniforms};
+use scene_pass::ScenePass;
 use std::collections::VecDeque;
 use std::sync::mpsc;
 use std::time::Instant;
@@ -45,6 +57,7 @@ struct InFlight {
 pub struct Renderer {
     ctx: GpuContext,
     pass: ScenePass,
+    post: PostPass,
     assets: GpuAssets,
     slots: Vec<FrameSlot>,
     free: Vec<usize>,
@@ -67,14 +80,16 @@ impl Renderer {
             return Err(RenderError::BadResolution { width, height, max });
         }
         let pass = ScenePass::new(&ctx.device);
+        let post = PostPass::new(&ctx.device);
         let assets = GpuAssets::upload(&ctx.device, &ctx.queue, &pass.material_layout, assets);
         let count = frames_in_flight.max(1);
         let slots = (0..count)
-            .map(|n| FrameSlot::new(&ctx.device, &pass, n, width, height))
+            .map(|n| FrameSlot::new(&ctx.device, &pass, &post, n, (width, height)))
             .collect();
         Ok(Self {
             ctx,
             pass,
+            post,
             assets,
             slots,
             free: (0..count).rev().collect(),
@@ -104,7 +119,9 @@ impl Renderer {
         self.check_size(frame)?;
         // Build first: a frame that cannot be drawn fails before any frame is collected.
         let build = Instant::now();
-        let list = draw_list::build(frame, &self.assets.parts)?;
+        let post = PostUniforms::new(frame);
+        let view_proj = frame_uniforms::render_view_proj(frame, post.zoom());
+        let list = draw_list::build(frame, view_proj, &self.assets.parts)?;
         let build_time = build.elapsed();
         let done = if self.free.is_empty() {
             self.collect_oldest()?
@@ -115,7 +132,7 @@ impl Renderer {
         let Some(slot) = self.free.pop() else {
             return Err(RenderError::Poll("no free frame slot".into()));
         };
-        let submission = self.encode(slot, frame, &list);
+        let submission = self.encode(slot, frame, &list, (&post, view_proj));
         let mapped = self.map_readbacks(slot);
         self.in_flight.push_back(InFlight {
             slot,
@@ -186,95 +203,58 @@ impl Renderer {
         slot_index: usize,
         frame: &FrameData,
         list: &draw_list::DrawList,
+        (post, view_proj): (&PostUniforms, glam::Mat4),
     ) -> wgpu::SubmissionIndex {
         let device = &self.ctx.device;
         let queue = &self.ctx.queue;
+        let bins = light_bins::LightBins::new(&frame.lights, view_proj, frame.width, frame.height);
         let slot = &mut self.slots[slot_index];
-        slot.reserve_instances(device, &self.pass, list.instances.len());
-        queue.write_buffer(
-            &slot.uniforms,
-            0,
-            bytemuck::bytes_of(&frame_uniforms(frame)),
+        slot.reserve(
+            device,
+            &self.pass,
+            list.instances.len(),
+            frame_slot::light_bytes(bins.lights.len(), bins.tiles.len(), bins.indices.len()),
         );
-        if !list.instances.is_empty() {
-            queue.write_buffer(&slot.instances, 0, bytemuck::cast_slice(&list.instances));
+        let model = frame_uniforms::sky_model(frame);
+        let uniforms = frame_uniforms::frame_uniforms(frame, &model, view_proj, &bins);
+        queue.write_buffer(&slot.uniforms, 0, bytemuck::bytes_of(&uniforms));
+        write_sky_map(queue, &slot.sky_map, &sky_map::bake(&frame.light, &model));
+        queue.write_buffer(&slot.post_uniforms, 0, bytemuck::bytes_of(post));
+        let writes: [(&wgpu::Buffer, &[u8]); 4] = [
+            (
+                &slot.instances.buffer,
+                bytemuck::cast_slice(&list.instances),
+            ),
+            (&slot.lights[0].buffer, bytemuck::cast_slice(&bins.lights)),
+            (&slot.lights[1].buffer, bytemuck::cast_slice(&bins.tiles)),
+            (&slot.lights[2].buffer, bytemuck::cast_slice(&bins.indices)),
+        ];
+        for (buffer, bytes) in writes {
+            if !bytes.is_empty() {
+                queue.write_buffer(buffer, 0, bytes);
+            }
         }
         let mut encoder = device.create_command_encoder(&wgpu::CommandEncoderDescriptor {
             label: Some("renderer::encoder"),
         });
-        self.draw(&mut encoder, slot_index, frame, list);
         let slot = &self.slots[slot_index];
-        copy_to_buffer(&mut encoder, &slot.color, &slot.color_readback, slot.layout);
-        copy_to_buffer(&mut encoder, &slot.ids, &slot.ids_readback, slot.layout);
-        queue.submit([encoder.finish()])
-    }
-
-    fn draw(
-        &self,
-        encoder: &mut wgpu::CommandEncoder,
-        slot_index: usize,
-        frame: &FrameData,
-        list: &draw_list::DrawList,
-    ) {
-        let slot = &self.slots[slot_index];
-        // The sky is part of the final colour, so exposure scales it too.
-        let sky = frame.light.sky_color * frame.light.exposure;
-        let clear = |view| wgpu::RenderPassColorAttachment {
-            view,
-            depth_slice: None,
-            resolve_target: None,
-            ops: wgpu::Operations {
-                load: wgpu::LoadOp::Clear(wgpu::Color::TRANSPARENT),
-                store: wgpu::StoreOp::Store,
-            },
+        let scene = passes::Scene {
+            pass: &self.pass,
+            assets: &self.assets,
+            slot,
+            list,
         };
-        let mut color = clear(&slot.color_view);
-        color.ops.load = wgpu::LoadOp::Clear(wgpu::Color {
-            r: f64::from(sky.x),
-            g: f64::from(sky.y),
-            b: f64::from(sky.z),
-            a: 1.0,
-        });
-        // Pixels no surface covers carry the sky's category (instance 0). Integer targets
-        // take the clear value as f64; ids below 2^32 are exact.
-        let mut ids = clear(&slot.ids_view);
-        ids.ops.load = wgpu::LoadOp::Clear(wgpu::Color {
-            r: f64::from(crate::frame::pack_id(0, frame.sky_category)),
-            g: 0.0,
-            b: 0.0,
-            a: 0.0,
-        });
-        let mut pass = encoder.begin_render_pass(&wgpu::RenderPassDescriptor {
-            label: Some("scene_pass::render_pass"),
-            color_attachments: &[Some(color), Some(ids)],
-            depth_stencil_attachment: Some(wgpu::RenderPassDepthStencilAttachment {
-                view: &slot.depth_view,
-                depth_ops: Some(wgpu::Operations {
-                    load: wgpu::LoadOp::Clear(1.0),
-                    store: wgpu::StoreOp::Discard,
-                }),
-                stencil_ops: None,
-            }),
-            ..Default::default()
-        });
-        pass.set_bind_group(0, &slot.bind_group, &[]);
-        let mut bound: Option<(bool, bool)> = None;
-        for run in &list.runs {
-            let primitive = &self.assets.primitives[run.primitive];
-            let key = (primitive.double_sided, primitive.textured);
-            if bound != Some(key) {
-                pass.set_pipeline(self.pass.pipeline(key.0, key.1));
-                bound = Some(key);
-            }
-            pass.set_bind_group(1, &self.assets.materials[primitive.material], &[]);
-            pass.set_vertex_buffer(0, primitive.vertices.slice(..));
-            pass.set_index_buffer(primitive.indices.slice(..), wgpu::IndexFormat::Uint32);
-            pass.draw_indexed(
-                0..primitive.index_count,
-                0,
-                run.first..run.first + run.count,
-            );
-        }
+        passes::ids(&mut encoder, &scene, frame.sky_category);
+        passes::colour(&mut encoder, &scene);
+        passes::post(&mut encoder, &self.post, slot);
+        copy_to_buffer(&mut encoder, &slot.color, &slot.color_readback, slot.layout);
+        copy_to_buffer(
+            &mut encoder,
+            &slot.final_ids,
+            &slot.ids_readback,
+            slot.layout,
+        );
+        queue.submit([encoder.finish()])
     }
 
     fn map_readbacks(
@@ -319,16 +299,26 @@ impl Renderer {
     }
 }
 
-fn frame_uniforms(frame: &FrameData) -> FrameUniforms {
-    let light = &frame.light;
-    let v4 = |v: glam::Vec3| [v.x, v.y, v.z, 0.0];
-    FrameUniforms {
-        view_proj: (frame.camera.projection * frame.camera.view).to_cols_array_2d(),
-        sun_direction: v4(light.sun_direction.normalize_or_zero()),
-        sun_color: v4(light.sun_color),
-        ambient: v4(light.ambient),
-        camera_exposure: frame.camera.position.extend(light.exposure).to_array(),
-    }
+fn write_sky_map(queue: &wgpu::Queue, texture: &wgpu::Texture, texels: &[u16]) {
+    queue.write_texture(
+        wgpu::TexelCopyTextureInfo {
+            texture,
+            mip_level: 0,
+            origin: wgpu::Origin3d::ZERO,
+            aspect: wgpu::TextureAspect::All,
+        },
+        bytemuck::cast_slice(texels),
+        wgpu::TexelCopyBufferLayout {
+            offset: 0,
+            bytes_per_row: Some(sky_map::WIDTH * 8),
+            rows_per_image: Some(sky_map::HEIGHT),
+        },
+        wgpu::Extent3d {
+            width: sky_map::WIDTH,
+            height: sky_map::HEIGHT,
+            depth_or_array_layers: 1,
+        },
+    );
 }
 
 fn copy_to_buffer(

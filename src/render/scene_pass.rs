@@ -1,100 +1,38 @@
-//! The scene pass: one render pipeline writing colour, packed id and depth (MRT).
+//! The scene passes' pipelines, built once: the id pass (packed ids, single-sampled, its
+//! own depth), the colour pass (HDR, 4× multisampled) and the sky drawn behind it.
 
 use crate::importer::Vertex;
 
-/// Colour target format: 8-bit sRGB, written as linear by the shader.
+/// Final colour format: 8-bit sRGB, written as linear by the post pass.
 pub const COLOR_FORMAT: wgpu::TextureFormat = wgpu::TextureFormat::Rgba8UnormSrgb;
+/// Scene radiance before tone mapping.
+pub const HDR_FORMAT: wgpu::TextureFormat = wgpu::TextureFormat::Rgba16Float;
 /// Id target format: packed instance and category ids.
 pub const ID_FORMAT: wgpu::TextureFormat = wgpu::TextureFormat::R32Uint;
 /// Depth target format.
 pub const DEPTH_FORMAT: wgpu::TextureFormat = wgpu::TextureFormat::Depth32Float;
+/// Samples per pixel of the colour pass.
+pub const MSAA_SAMPLES: u32 = 4;
 
-/// Per-frame uniforms, laid out as `FrameUniforms` in `shaders/scene.wgsl`.
-#[repr(C)]
-#[derive(Clone, Copy, Debug, bytemuck::Pod, bytemuck::Zeroable)]
-pub struct FrameUniforms {
-    /// Projection × view.
-    pub view_proj: [[f32; 4]; 4],
-    /// Towards the sun (xyz).
-    pub sun_direction: [f32; 4],
-    /// Linear sun colour (rgb).
-    pub sun_color: [f32; 4],
-    /// Linear ambient (rgb).
-    pub ambient: [f32; 4],
-    /// Camera position in world space (xyz) and exposure (w), the final colour's multiplier.
-    pub camera_exposure: [f32; 4],
-}
-
-/// Bits of [`InstanceData::ids`]`[1]`: which per-instance material overrides apply.
-pub mod override_bits {
-    /// `InstanceData::base_color` replaces the material's base colour factor (rgb).
-    pub const BASE_COLOR: u32 = 1;
-    /// `InstanceData::surface.x` replaces the material's roughness.
-    pub const ROUGHNESS: u32 = 2;
-    /// `InstanceData::surface.y` replaces the material's metalness.
-    pub const METALLIC: u32 = 4;
-}
-
-/// Per-draw-instance data, laid out as `InstanceData` in `shaders/scene.wgsl`.
-#[repr(C)]
-#[derive(Clone, Copy, Debug, bytemuck::Pod, bytemuck::Zeroable)]
-pub struct InstanceData {
-    /// Part → world.
-    pub model: [[f32; 4]; 4],
-    /// Inverse-transpose of the model's 3×3, as three padded columns.
-    pub normal: [[f32; 4]; 3],
-    /// x: packed id; y: [`override_bits`] saying which overrides below apply.
-    pub ids: [u32; 4],
-    /// Linear RGB base colour override (rgb); w unused.
-    pub base_color: [f32; 4],
-    /// x: roughness override, y: metallic override, z: multiplier on the material's
-    /// emission (0 = lights off); w unused.
-    pub surface: [f32; 4],
-}
-
-/// Per-material uniforms (group 1, binding 0), laid out as `MaterialUniforms` in
-/// `shaders/scene.wgsl`.
-#[repr(C)]
-#[derive(Clone, Copy, Debug, PartialEq, bytemuck::Pod, bytemuck::Zeroable)]
-pub struct MaterialUniforms {
-    /// Linear RGBA base colour factor.
-    pub base_color_factor: [f32; 4],
-    /// Linear RGB emission: emissive factor × emissive strength; w unused.
-    pub emissive: [f32; 4],
-    /// x: metallic factor, y: roughness factor; zw unused.
-    pub surface: [f32; 4],
-}
-
-impl MaterialUniforms {
-    /// The uniform values of an imported material.
-    pub fn new(material: &crate::importer::Material) -> Self {
-        let [r, g, b] = material.emissive();
-        Self {
-            base_color_factor: material.base_color_factor,
-            emissive: [r, g, b, 0.0],
-            surface: [
-                material.metallic_factor,
-                material.roughness_factor,
-                0.0,
-                0.0,
-            ],
-        }
-    }
-}
-
-/// The pipeline and its bind group layouts, built once.
+/// The pipelines and their bind group layouts.
 pub struct ScenePass {
-    /// Group 0: frame uniforms + instance storage.
+    /// Group 0: frame uniforms, instance records, lights and their tile bins.
     pub frame_layout: wgpu::BindGroupLayout,
     /// Group 1: material uniforms, base colour texture, sampler.
     pub material_layout: wgpu::BindGroupLayout,
-    /// Pipelines by [`ScenePass::pipeline`]'s index: single-sided materials cull back
-    /// faces (as glTF specifies), double-sided ones do not; untextured materials skip the
-    /// texture sample (software rasterisers pay for it per fragment).
-    pipelines: [wgpu::RenderPipeline; 4],
+    /// Colour pipelines by [`ScenePass::colour`]'s index: single-sided materials cull
+    /// back faces (as glTF specifies), double-sided ones do not; untextured materials
+    /// skip the texture sample (software rasterisers pay for it per fragment).
+    colour: [wgpu::RenderPipeline; 4],
+    /// Id pipelines: culled, double-sided.
+    ids: [wgpu::RenderPipeline; 2],
+    /// The sky behind everything.
+    pub sky: wgpu::RenderPipeline,
+    /// Samples the sky map: wraps around in azimuth, clamps at the poles.
+    pub sky_sampler: wgpu::Sampler,
 }
 
-fn layout_entry(
+pub(super) fn layout_entry(
     binding: u32,
     visibility: wgpu::ShaderStages,
     ty: wgpu::BindingType,
@@ -107,7 +45,7 @@ fn layout_entry(
     }
 }
 
-fn buffer_binding(ty: wgpu::BufferBindingType) -> wgpu::BindingType {
+pub(super) fn buffer_binding(ty: wgpu::BufferBindingType) -> wgpu::BindingType {
     wgpu::BindingType::Buffer {
         ty,
         has_dynamic_offset: false,
@@ -115,132 +53,235 @@ fn buffer_binding(ty: wgpu::BufferBindingType) -> wgpu::BindingType {
     }
 }
 
-impl ScenePass {
-    /// Compiles `shaders/scene.wgsl` and builds the pipeline.
-    pub fn new(device: &wgpu::Device) -> Self {
-        let both = wgpu::ShaderStages::VERTEX_FRAGMENT;
-        let frame_layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
-            label: Some("scene_pass::frame_layout"),
-            entries: &[
-                layout_entry(0, both, buffer_binding(wgpu::BufferBindingType::Uniform)),
-                layout_entry(
-                    1,
-                    wgpu::ShaderStages::VERTEX,
-                    buffer_binding(wgpu::BufferBindingType::Storage { read_only: true }),
-                ),
-            ],
-        });
-        let material_layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
-            label: Some("scene_pass::material_layout"),
-            entries: &[
-                // The vertex stage resolves per-instance overrides against these values.
-                layout_entry(0, both, buffer_binding(wgpu::BufferBindingType::Uniform)),
-                layout_entry(
-                    1,
-                    wgpu::ShaderStages::FRAGMENT,
-                    wgpu::BindingType::Texture {
-                        sample_type: wgpu::TextureSampleType::Float { filterable: true },
-                        view_dimension: wgpu::TextureViewDimension::D2,
-                        multisampled: false,
-                    },
-                ),
-                layout_entry(
-                    2,
-                    wgpu::ShaderStages::FRAGMENT,
-                    wgpu::BindingType::Sampler(wgpu::SamplerBindingType::Filtering),
-                ),
-            ],
-        });
-        let module = device.create_shader_module(wgpu::ShaderModuleDescriptor {
-            label: Some("scene_pass::shader"),
-            source: wgpu::ShaderSource::Wgsl(super::shader::program("scene.wgsl").into()),
-        });
-        let layout = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
-            label: Some("scene_pass::pipeline_layout"),
-            bind_group_layouts: &[Some(&frame_layout), Some(&material_layout)],
-            immediate_size: 0,
-        });
-        let pipelines = std::array::from_fn(|index| {
-            let (double_sided, textured) = (index & 2 != 0, index & 1 != 0);
-            build_pipeline(device, &module, &layout, double_sided, textured)
-        });
-        Self {
-            frame_layout,
-            material_layout,
-            pipelines,
-        }
-    }
-
-    /// The pipeline for a material that is (or is not) double-sided and textured.
-    pub fn pipeline(&self, double_sided: bool, textured: bool) -> &wgpu::RenderPipeline {
-        &self.pipelines[usize::from(double_sided) * 2 + usize::from(textured)]
+pub(super) fn filterable_texture() -> wgpu::BindingType {
+    wgpu::BindingType::Texture {
+        sample_type: wgpu::TextureSampleType::Float { filterable: true },
+        view_dimension: wgpu::TextureViewDimension::D2,
+        multisampled: false,
     }
 }
 
-fn build_pipeline(
-    device: &wgpu::Device,
-    module: &wgpu::ShaderModule,
-    layout: &wgpu::PipelineLayout,
-    double_sided: bool,
-    textured: bool,
-) -> wgpu::RenderPipeline {
-    let attributes = wgpu::vertex_attr_array![0 => Float32x3, 1 => Float32x3, 2 => Float32x2];
-    let label = format!(
-        "scene_pass::pipeline_{}_{}",
-        if double_sided {
-            "double_sided"
-        } else {
-            "culled"
-        },
-        if textured { "textured" } else { "untextured" },
-    );
+fn frame_layout(device: &wgpu::Device) -> wgpu::BindGroupLayout {
+    let both = wgpu::ShaderStages::VERTEX_FRAGMENT;
+    let storage = buffer_binding(wgpu::BufferBindingType::Storage { read_only: true });
+    device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
+        label: Some("scene_pass::frame_layout"),
+        entries: &[
+            layout_entry(0, both, buffer_binding(wgpu::BufferBindingType::Uniform)),
+            layout_entry(1, wgpu::ShaderStages::VERTEX, storage),
+            layout_entry(2, wgpu::ShaderStages::FRAGMENT, storage),
+            layout_entry(3, wgpu::ShaderStages::FRAGMENT, storage),
+            layout_entry(4, wgpu::ShaderStages::FRAGMENT, storage),
+            layout_entry(5, wgpu::ShaderStages::FRAGMENT, filterable_texture()),
+            layout_entry(
+                6,
+                wgpu::ShaderStages::FRAGMENT,
+                wgpu::BindingType::Sampler(wgpu::SamplerBindingType::Filtering),
+            ),
+        ],
+    })
+}
+
+fn material_layout(device: &wgpu::Device) -> wgpu::BindGroupLayout {
+    let both = wgpu::ShaderStages::VERTEX_FRAGMENT;
+    device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
+        label: Some("scene_pass::material_layout"),
+        entries: &[
+            // The vertex stage resolves per-instance overrides against these values.
+            layout_entry(0, both, buffer_binding(wgpu::BufferBindingType::Uniform)),
+            layout_entry(1, wgpu::ShaderStages::FRAGMENT, filterable_texture()),
+            layout_entry(
+                2,
+                wgpu::ShaderStages::FRAGMENT,
+                wgpu::BindingType::Sampler(wgpu::SamplerBindingType::Filtering),
+            ),
+        ],
+    })
+}
+
+/// What differs between the pipelines built by [`pipeline`].
+struct Spec<'a> {
+    label: String,
+    module: &'a wgpu::ShaderModule,
+    layout: &'a wgpu::PipelineLayout,
+    vertex: &'a str,
+    /// Fragment entry point and target format.
+    fragment: (&'a str, wgpu::TextureFormat),
+    /// Vertex attributes read (the sky reads none).
+    attributes: &'a [wgpu::VertexAttribute],
+    cull: Option<wgpu::Face>,
+    depth: (bool, wgpu::CompareFunction),
+    samples: u32,
+}
+
+fn pipeline(device: &wgpu::Device, spec: Spec) -> wgpu::RenderPipeline {
+    let buffers = [Some(wgpu::VertexBufferLayout {
+        array_stride: std::mem::size_of::<Vertex>() as u64,
+        step_mode: wgpu::VertexStepMode::Vertex,
+        attributes: spec.attributes,
+    })];
+    let targets = [Some(wgpu::ColorTargetState {
+        format: spec.fragment.1,
+        blend: None,
+        write_mask: wgpu::ColorWrites::ALL,
+    })];
     device.create_render_pipeline(&wgpu::RenderPipelineDescriptor {
-        label: Some(&label),
-        layout: Some(layout),
+        label: Some(&spec.label),
+        layout: Some(spec.layout),
         vertex: wgpu::VertexState {
-            module,
-            entry_point: Some("vs_main"),
+            module: spec.module,
+            entry_point: Some(spec.vertex),
             compilation_options: Default::default(),
-            buffers: &[Some(wgpu::VertexBufferLayout {
-                array_stride: std::mem::size_of::<Vertex>() as u64,
-                step_mode: wgpu::VertexStepMode::Vertex,
-                attributes: &attributes,
-            })],
+            buffers: if spec.attributes.is_empty() {
+                &[]
+            } else {
+                &buffers
+            },
         },
         primitive: wgpu::PrimitiveState {
             topology: wgpu::PrimitiveTopology::TriangleList,
             front_face: wgpu::FrontFace::Ccw,
-            // Single-sided glTF materials cull back faces; double-sided ones do not, and
-            // the shader flips their back-face normals.
-            cull_mode: (!double_sided).then_some(wgpu::Face::Back),
+            cull_mode: spec.cull,
             ..Default::default()
         },
         depth_stencil: Some(wgpu::DepthStencilState {
             format: DEPTH_FORMAT,
-            depth_write_enabled: Some(true),
-            depth_compare: Some(wgpu::CompareFunction::Less),
+            depth_write_enabled: Some(spec.depth.0),
+            depth_compare: Some(spec.depth.1),
             stencil: Default::default(),
             bias: Default::default(),
         }),
-        multisample: wgpu::MultisampleState::default(),
+        multisample: wgpu::MultisampleState {
+            count: spec.samples,
+            ..Default::default()
+        },
         fragment: Some(wgpu::FragmentState {
-            module,
-            entry_point: Some(if textured { "fs_main" } else { "fs_untextured" }),
+            module: spec.module,
+            entry_point: Some(spec.fragment.0),
             compilation_options: Default::default(),
-            targets: &[
-                Some(wgpu::ColorTargetState {
-                    format: COLOR_FORMAT,
-                    blend: None,
-                    write_mask: wgpu::ColorWrites::ALL,
-                }),
-                Some(wgpu::ColorTargetState {
-                    format: ID_FORMAT,
-                    blend: None,
-                    write_mask: wgpu::ColorWrites::ALL,
-                }),
-            ],
+            targets: &targets,
         }),
         multiview_mask: None,
         cache: None,
     })
+}
+
+fn module(device: &wgpu::Device, name: &str) -> wgpu::ShaderModule {
+    device.create_shader_module(wgpu::ShaderModuleDescriptor {
+        label: Some(&format!("scene_pass::{name}")),
+        source: wgpu::ShaderSource::Wgsl(super::shader::program(name).into()),
+    })
+}
+
+fn cull(double_sided: bool) -> Option<wgpu::Face> {
+    // Single-sided glTF materials cull back faces; double-sided ones do not, and the
+    // colour shader flips their back-face normals.
+    (!double_sided).then_some(wgpu::Face::Back)
+}
+
+fn sidedness(double_sided: bool) -> &'static str {
+    if double_sided {
+        "double_sided"
+    } else {
+        "culled"
+    }
+}
+
+impl ScenePass {
+    /// Compiles the scene, id and sky programs and builds every pipeline.
+    pub fn new(device: &wgpu::Device) -> Self {
+        let frame_layout = frame_layout(device);
+        let material_layout = material_layout(device);
+        let scene = module(device, "scene.wgsl");
+        let id_module = module(device, "ids.wgsl");
+        let sky_module = module(device, "sky.wgsl");
+        let colour_layout = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
+            label: Some("scene_pass::colour_layout"),
+            bind_group_layouts: &[Some(&frame_layout), Some(&material_layout)],
+            immediate_size: 0,
+        });
+        let frame_only = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
+            label: Some("scene_pass::frame_only_layout"),
+            bind_group_layouts: &[Some(&frame_layout)],
+            immediate_size: 0,
+        });
+        let all = wgpu::vertex_attr_array![0 => Float32x3, 1 => Float32x3, 2 => Float32x2];
+        let position = wgpu::vertex_attr_array![0 => Float32x3];
+        let colour = std::array::from_fn(|index| {
+            let (double_sided, textured) = (index & 2 != 0, index & 1 != 0);
+            let texture = if textured { "textured" } else { "untextured" };
+            pipeline(
+                device,
+                Spec {
+                    label: format!("scene_pass::colour_{}_{texture}", sidedness(double_sided)),
+                    module: &scene,
+                    layout: &colour_layout,
+                    vertex: "vs_main",
+                    fragment: (
+                        if textured { "fs_main" } else { "fs_untextured" },
+                        HDR_FORMAT,
+                    ),
+                    attributes: &all,
+                    cull: cull(double_sided),
+                    depth: (true, wgpu::CompareFunction::Less),
+                    samples: MSAA_SAMPLES,
+                },
+            )
+        });
+        let ids = std::array::from_fn(|index| {
+            let double_sided = index == 1;
+            pipeline(
+                device,
+                Spec {
+                    label: format!("scene_pass::ids_{}", sidedness(double_sided)),
+                    module: &id_module,
+                    layout: &frame_only,
+                    vertex: "vs_ids",
+                    fragment: ("fs_ids", ID_FORMAT),
+                    attributes: &position,
+                    cull: cull(double_sided),
+                    depth: (true, wgpu::CompareFunction::Less),
+                    samples: 1,
+                },
+            )
+        });
+        let sky = pipeline(
+            device,
+            Spec {
+                label: "scene_pass::sky".into(),
+                module: &sky_module,
+                layout: &frame_only,
+                vertex: "vs_sky",
+                fragment: ("fs_sky", HDR_FORMAT),
+                attributes: &[],
+                cull: None,
+                depth: (false, wgpu::CompareFunction::LessEqual),
+                samples: MSAA_SAMPLES,
+            },
+        );
+        Self {
+            frame_layout,
+            material_layout,
+            colour,
+            ids,
+            sky,
+            sky_sampler: device.create_sampler(&wgpu::SamplerDescriptor {
+                label: Some("scene_pass::sky_sampler"),
+                address_mode_u: wgpu::AddressMode::Repeat,
+                mag_filter: wgpu::FilterMode::Linear,
+                min_filter: wgpu::FilterMode::Linear,
+                ..Default::default()
+            }),
+        }
+    }
+
+    /// The colour pipeline for a material that is (or is not) double-sided and textured.
+    pub fn colour(&self, double_sided: bool, textured: bool) -> &wgpu::RenderPipeline {
+        &self.colour[usize::from(double_sided) * 2 + usize::from(textured)]
+    }
+
+    /// The id pipeline for a material that is (or is not) double-sided.
+    pub fn ids(&self, double_sided: bool) -> &wgpu::RenderPipeline {
+        &self.ids[usize::from(double_sided)]
+    }
 }

@@ -16,10 +16,19 @@ const INCLUDES: &[(&str, &str)] = &[
         "lighting.wgsl",
         include_str!("../../shaders/include/lighting.wgsl"),
     ),
+    (
+        "atmosphere.wgsl",
+        include_str!("../../shaders/include/atmosphere.wgsl"),
+    ),
 ];
 
 /// Programs, by file name.
-const PROGRAMS: &[(&str, &str)] = &[("scene.wgsl", include_str!("../../shaders/scene.wgsl"))];
+const PROGRAMS: &[(&str, &str)] = &[
+    ("scene.wgsl", include_str!("../../shaders/scene.wgsl")),
+    ("ids.wgsl", include_str!("../../shaders/ids.wgsl")),
+    ("sky.wgsl", include_str!("../../shaders/sky.wgsl")),
+    ("post.wgsl", include_str!("../../shaders/post.wgsl")),
+];
 
 /// Every program with its includes expanded, for validation in tests.
 pub fn programs() -> Vec<(&'static str, String)> {

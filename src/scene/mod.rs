@@ -10,6 +10,7 @@ pub mod conditions;
 pub mod config;
 pub mod dist;
 pub mod domain;
+pub mod emitters;
 mod error;
 pub mod normal;
 pub mod palettes;
@@ -74,6 +75,8 @@ pub struct VariantInfo {
     pub materials: Vec<String>,
     /// The node tree and parts without geometry, for assets with a skeleton (people).
     pub rig: Option<Arc<Asset>>,
+    /// Its light sources (head and tail lights, lamp heads, signal lenses).
+    pub emitters: Vec<emitters::Emitter>,
 }
 
 /// Geometry above this height (metres) does not count towards a footprint.
@@ -281,6 +284,7 @@ fn import_assets(
                     .map(|m| m.name.clone())
                     .collect(),
                 rig: rig(&assets[index]),
+                emitters: emitters::emitters(&assets[index]),
             });
         }
         info.insert(

@@ -36,6 +36,19 @@ section! {
         principal_point_px: (Dist, Dist) = (c(0.0), c(0.0)),
         /// Exposure compensation, stops (EV): the image is scaled by 2^EV.
         exposure_ev: Dist = c(0.0),
+        /// Brown–Conrady lens distortion (k1, k2, p1, p2) on normalised image coordinates;
+        /// applied to the image and every mask alike.
+        distortion: (Dist, Dist, Dist, Dist) = (c(0.0), c(0.0), c(0.0), c(0.0)),
+        /// Vignetting: 0 none .. 1 the natural cos⁴ falloff.
+        vignetting: Fraction = Fraction::fixed(0.0),
+        /// Lateral chromatic aberration: red/blue shift at the image corner, pixels.
+        chromatic_aberration_px: NonNeg = NonNeg::fixed(0.0),
+        /// Sensor read noise, standard deviation relative to full scale.
+        read_noise: NonNeg = NonNeg::fixed(0.0),
+        /// Sensor shot noise gain (variance = gain × signal), relative to full scale.
+        shot_noise: NonNeg = NonNeg::fixed(0.0),
+        /// Tone mapping: `Filmic` (ACES) or `Clip` (linear, clipped at 1).
+        tone_mapping: crate::frame::ToneMapping = crate::frame::ToneMapping::Filmic,
         /// Near clip plane, metres.
         near_m: f64 = 0.1,
         /// Far clip plane, metres.
@@ -73,6 +86,8 @@ section! {
         sky_colour: ColourDist = ColourDist::Linear([0.45, 0.62, 0.9]),
         /// Sky brightness multiplier.
         sky_intensity: NonNeg = NonNeg::fixed(1.0),
+        /// Atmospheric turbidity of the analytic sky, 2 (very clear) .. 10 (hazy).
+        turbidity: Positive = Positive(uniform(2.0, 4.0)),
         /// Ambient (sky) light on surfaces, multiplier of the sky colour, at full daylight.
         ambient: NonNeg = NonNeg::fixed(0.35),
         /// Fraction of daylight left at night: sun, sky and ambient fade from full at
@@ -142,7 +157,7 @@ pub enum Switch {
 }
 
 section! {
-    /// Weather parameters: sampled and recorded for every image (rendered by a later stage).
+    /// Weather parameters: sampled and recorded for every image, and rendered.
     pub struct WeatherConfig / WeatherPatch {
         /// Fog extinction coefficient, per kilometre (visibility ≈ 3.9 / density km).
         fog_density_per_km: NonNeg = NonNeg::fixed(0.0),
@@ -152,8 +167,12 @@ section! {
         snow_mm_per_h: NonNeg = NonNeg::fixed(0.0),
         /// Road wetness, 0 dry .. 1 standing water.
         wetness: Fraction = Fraction::fixed(0.0),
-        /// Cloud cover, 0 clear .. 1 overcast.
+        /// Cloud cover, 0 clear .. 1 overcast: a flatter, greyer sky.
         cloud_cover: Fraction = Fraction::fixed(0.0),
+        /// Height over which fog thins by a factor e, metres.
+        fog_height_m: Positive = Positive::fixed(60.0),
+        /// Snow settled on upward-facing surfaces, 0 none .. 1 covered.
+        snow_cover: Fraction = Fraction::fixed(0.0),
     }
 }
 

@@ -45,6 +45,7 @@ pub fn randomise_camera(
     let cy = draw("camera.principal_y", &config.principal_point_px.1, "px");
     let ev = draw("camera.exposure", &config.exposure_ev, "EV");
     let fov = lens_fov_deg(&config.lens, &mut rng, &mut log);
+    let lens = lens_effects(config, &mut rng, &mut log);
     let x = lane_x.unwrap_or(0.0) + lateral as f32;
     if lane_x.is_some() {
         // The ego car: 1.9 m wide, from 3.9 m behind the camera to 0.9 m ahead of it.
@@ -66,6 +67,38 @@ pub fn randomise_camera(
         camera.far_m = config.far_m as f32;
         camera.principal_px = Vec2::new(cx as f32, cy as f32);
         camera.exposure = 2f64.powf(ev) as f32;
+        camera.lens = lens;
+    }
+}
+
+/// Distortion, vignetting, chromatic aberration, sensor noise and tone mapping; each
+/// sampled value is recorded.
+fn lens_effects(
+    config: &crate::scene::CameraConfig,
+    rng: &mut ChaCha8Rng,
+    log: &mut SampleLog,
+) -> crate::frame::LensData {
+    let mut draw = |name: &str, dist: &crate::scene::Dist, unit: &'static str| {
+        let v = dist.sample(rng);
+        log.record(name, v, unit);
+        v as f32
+    };
+    let (k1, k2, p1, p2) = &config.distortion;
+    crate::frame::LensData {
+        k1: draw("camera.k1", k1, "1"),
+        k2: draw("camera.k2", k2, "1"),
+        p1: draw("camera.p1", p1, "1"),
+        p2: draw("camera.p2", p2, "1"),
+        vignetting: draw("camera.vignetting", &config.vignetting, "1"),
+        chromatic_aberration_px: draw(
+            "camera.chromatic_aberration",
+            &config.chromatic_aberration_px,
+            "px",
+        ),
+        read_noise: draw("camera.read_noise", &config.read_noise, "1"),
+        shot_noise: draw("camera.shot_noise", &config.shot_noise, "1"),
+        bloom: 0.0,
+        tone_mapping: config.tone_mapping,
     }
 }
 

@@ -115,6 +115,8 @@ pub struct Camera {
     pub principal_px: Vec2,
     /// Linear exposure multiplier.
     pub exposure: f32,
+    /// Lens distortion and sensor effects.
+    pub lens: crate::frame::LensData,
 }
 
 /// The sun, sky and ambient light.
@@ -126,10 +128,14 @@ pub struct Sun {
     pub elevation_deg: f32,
     /// Linear RGB sun light (colour × intensity × daylight).
     pub colour: Vec3,
-    /// Linear RGB ambient light.
+    /// Linear RGB constant ambient light.
     pub ambient: Vec3,
-    /// Linear RGB sky background.
+    /// Fraction of the sky's irradiance that lights surfaces.
+    pub sky_ambient: f32,
+    /// Linear RGB sky radiance at the zenith.
     pub sky: Vec3,
+    /// Atmospheric turbidity of the analytic sky.
+    pub turbidity: f32,
 }
 
 /// Identity of the image being generated.

@@ -3,9 +3,12 @@
 
 use super::components::*;
 use super::lighting::Weather;
+use super::lights::object_lights;
 use super::samples::{FrameMeta, ObjectRecord, SampleLog};
 use super::systems::SceneRes;
-use crate::frame::{CameraData, FrameData, LensData, LightData, ObjectDraw, SkyData, WeatherData};
+use crate::frame::{
+    CameraData, FrameData, LightData, ObjectDraw, PointLight, SkyData, WeatherData,
+};
 use bevy_ecs::prelude::*;
 use glam::{Mat4, Quat, Vec3};
 
@@ -82,12 +85,29 @@ pub fn extract(
         sun_direction: sun.direction,
         sun_color: sun.colour,
         ambient: sun.ambient,
+        sky_ambient: sun.sky_ambient,
         sky_color: sun.sky,
-        sky: SkyData::default(),
+        sky: SkyData {
+            turbidity: sun.turbidity,
+            // Clouds flatten the sky's shape towards a uniform overcast.
+            intensity: 1.0 - weather.cloud_cover,
+        },
         exposure: camera.exposure,
     };
     let mut objects: Vec<ObjectDraw> = drawables.iter().map(draw).collect();
     objects.sort_by_key(|o| (o.instance_id, o.asset));
+    let mut lights: Vec<PointLight> = objects
+        .iter()
+        .filter_map(|o| Some((o, scene.shared.emitters.get(o.asset)?)))
+        .flat_map(|(o, e)| object_lights(e, o.transform, o.emissive))
+        .collect();
+    // A fixed order (the shader sums lights in this order).
+    lights.sort_by(|a, b| {
+        let key = |l: &PointLight| l.position.to_array();
+        key(a)
+            .partial_cmp(&key(b))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
     let frame = FrameData {
         index: ctx.index,
         width: ctx.width,
@@ -96,9 +116,9 @@ pub fn extract(
         light,
         objects,
         sky_category: scene.shared.sky_category,
-        lights: Vec::new(),
+        lights,
         weather: weather_data(&weather),
-        lens: LensData::default(),
+        lens: camera.lens,
         noise_seed: noise_seed(ctx.seed, ctx.index),
     };
     let meta = FrameMeta {
@@ -119,11 +139,11 @@ pub fn extract(
 fn weather_data(w: &Weather) -> WeatherData {
     WeatherData {
         fog_density: w.fog_density_per_km / 1000.0,
-        fog_height_falloff: 0.0,
+        fog_height_falloff: 1.0 / w.fog_height_m.max(1.0),
         rain_mm_per_h: w.rain_mm_per_h,
         snow_mm_per_h: w.snow_mm_per_h,
         wetness: w.wetness,
-        snow_cover: 0.0,
+        snow_cover: w.snow_cover,
         cloud_cover: w.cloud_cover,
     }
 }

@@ -15,7 +15,7 @@ use bevy_ecs::prelude::*;
 use glam::Vec3;
 use rand::rngs::ChaCha8Rng;
 
-/// This image's weather parameters (recorded; rendered by a later stage).
+/// This image's weather parameters.
 #[derive(Resource, Clone, Copy, Debug, Default, PartialEq)]
 pub struct Weather {
     /// Fog extinction, 1/km.
@@ -28,6 +28,10 @@ pub struct Weather {
     pub wetness: f32,
     /// Cloud cover, 0..1.
     pub cloud_cover: f32,
+    /// Fog scale height, metres.
+    pub fog_height_m: f32,
+    /// Settled snow, 0..1.
+    pub snow_cover: f32,
 }
 
 fn smoothstep(lo: f64, hi: f64, x: f64) -> f64 {
@@ -85,6 +89,7 @@ pub fn randomise_lighting(
         &mut rng,
     );
     let ambient = draw("lighting.ambient", &config.ambient, "1", &mut rng);
+    let turbidity = draw("lighting.turbidity", &config.turbidity, "1", &mut rng);
     let sky_colour = sample_colour(&config.sky_colour, &mut rng);
     log.record_colour("lighting.sky_colour", sky_colour);
     let day = daylight(elevation, config.night_level.sample(&mut rng));
@@ -95,8 +100,11 @@ pub fn randomise_lighting(
         sun.direction = sun_direction(elevation, azimuth);
         sun.elevation_deg = elevation as f32;
         sun.colour = sun_rgb * (intensity * direct_sun(elevation)) as f32;
-        sun.ambient = sky * (ambient * day) as f32;
+        // Surfaces see the sky (whose radiance already fades with daylight) through SH.
+        sun.ambient = Vec3::ZERO;
+        sun.sky_ambient = ambient as f32;
         sun.sky = sky * (sky_intensity * day) as f32;
+        sun.turbidity = turbidity as f32;
     }
 }
 
@@ -154,6 +162,8 @@ pub fn randomise_weather(
         snow_mm_per_h: draw("weather.snow", &config.snow_mm_per_h, "mm/h"),
         wetness: draw("weather.wetness", &config.wetness, "1"),
         cloud_cover: draw("weather.cloud_cover", &config.cloud_cover, "1"),
+        fog_height_m: draw("weather.fog_height", &config.fog_height_m, "m"),
+        snow_cover: draw("weather.snow_cover", &config.snow_cover, "1"),
     };
 }
 

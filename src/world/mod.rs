@@ -9,6 +9,7 @@ pub mod colour;
 pub mod components;
 mod extract;
 mod lighting;
+mod lights;
 mod materials;
 pub mod placement;
 mod pose;
@@ -53,6 +54,8 @@ pub struct SceneShared {
     pub asset_info: BTreeMap<String, AssetInfo>,
     /// Category of pixels no surface covers.
     pub sky_category: u16,
+    /// Light sources, by asset index (the renderer's asset list).
+    pub emitters: Vec<Vec<crate::scene::emitters::Emitter>>,
 }
 
 /// A frame could not be generated.
@@ -86,11 +89,16 @@ pub struct FrameGenerator {
 impl FrameGenerator {
     /// A generator for `scene` at `seed` and `width`×`height`.
     pub fn new(scene: &LoadedScene, seed: u64, width: u32, height: u32) -> Self {
+        let mut emitters = vec![Vec::new(); scene.assets.len()];
+        for variant in scene.asset_info.values().flat_map(|a| &a.variants) {
+            emitters[variant.index] = variant.emitters.clone();
+        }
         let shared = SceneShared {
             name: scene.name.clone(),
             conditions: scene.conditions.clone(),
             asset_info: scene.asset_info.clone(),
             sky_category: scene.sky_category,
+            emitters,
         };
         Self {
             shared: Arc::new(shared),

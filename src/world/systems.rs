@@ -28,14 +28,17 @@ pub fn spawn_camera_and_sun(mut commands: Commands) {
             far_m: 1000.0,
             principal_px: Vec2::ZERO,
             exposure: 1.0,
+            lens: crate::frame::LensData::default(),
         },
     ));
     commands.spawn(Sun {
         direction: Vec3::Y,
         elevation_deg: 90.0,
         colour: Vec3::ONE,
-        ambient: Vec3::splat(0.3),
+        ambient: Vec3::ZERO,
+        sky_ambient: 0.3,
         sky: Vec3::ONE,
+        turbidity: 3.0,
     });
 }
 

@@ -1,6 +1,11 @@
 //! Draw list tests: grouping, culling, validation, poses and per-instance material values.
 
 use super::*;
+
+/// Builds the list for the frame's own camera.
+fn build(frame: &FrameData, assets: &[AssetDraw]) -> Result<DrawList, RenderError> {
+    super::build(frame, frame.camera.projection * frame.camera.view, assets)
+}
 use crate::frame::{
     CameraData, LensData, LightData, MaterialOverride, ObjectDraw, SkyData, ToneMapping,
     WeatherData,
@@ -22,6 +27,7 @@ fn frame(objects: Vec<ObjectDraw>) -> FrameData {
             sun_direction: Vec3::Y,
             sun_color: Vec3::ONE,
             ambient: Vec3::ZERO,
+            sky_ambient: 0.0,
             sky_color: Vec3::ZERO,
             sky: SkyData::default(),
             exposure: 1.0,

@@ -1,0 +1,85 @@
+//! Plain-old-data records the shaders read: frame uniforms, instance records, material
+//! uniforms. Each mirrors a WGSL struct in `shaders/include/`.
+
+/// Per-frame uniforms, laid out as `FrameUniforms` in `shaders/include/frame.wgsl`.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, bytemuck::Pod, bytemuck::Zeroable)]
+pub struct FrameUniforms {
+    /// Projection × view.
+    pub view_proj: [[f32; 4]; 4],
+    /// Its inverse (clip → world), for the sky's view rays.
+    pub inv_view_proj: [[f32; 4]; 4],
+    /// Towards the sun (xyz); w unused.
+    pub sun_direction: [f32; 4],
+    /// Linear sun colour (rgb).
+    pub sun_color: [f32; 4],
+    /// Camera position in world space (xyz) and exposure (w).
+    pub camera_exposure: [f32; 4],
+    /// Ambient E(n)/π as order-2 SH, rgb per coefficient.
+    pub ambient_sh: [[f32; 4]; 9],
+    /// Fog: extinction at y = 0 (1/m), height falloff (1/m), Henyey–Greenstein g.
+    pub fog: [f32; 4],
+    /// Light scattered by fog towards the eye besides the sun's (rgb).
+    pub fog_color: [f32; 4],
+    /// Wetness, settled snow, puddle coverage, cloud cover.
+    pub surface_weather: [f32; 4],
+    /// Light tiles across, tiles down, lights in the frame.
+    pub light_grid: [u32; 4],
+}
+
+/// Bits of [`InstanceData::ids`]`[1]`: which per-instance material overrides apply.
+pub mod override_bits {
+    /// `InstanceData::base_color` replaces the material's base colour factor (rgb).
+    pub const BASE_COLOR: u32 = 1;
+    /// `InstanceData::surface.x` replaces the material's roughness.
+    pub const ROUGHNESS: u32 = 2;
+    /// `InstanceData::surface.y` replaces the material's metalness.
+    pub const METALLIC: u32 = 4;
+}
+
+/// Per-draw-instance data, laid out as `InstanceData` in `shaders/include/frame.wgsl`.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, bytemuck::Pod, bytemuck::Zeroable)]
+pub struct InstanceData {
+    /// Part → world.
+    pub model: [[f32; 4]; 4],
+    /// Inverse-transpose of the model's 3×3, as three padded columns.
+    pub normal: [[f32; 4]; 3],
+    /// x: packed id; y: [`override_bits`] saying which overrides below apply.
+    pub ids: [u32; 4],
+    /// Linear RGB base colour override (rgb); w unused.
+    pub base_color: [f32; 4],
+    /// x: roughness override, y: metallic override, z: multiplier on the material's
+    /// emission (0 = lights off); w unused.
+    pub surface: [f32; 4],
+}
+
+/// Per-material uniforms (group 1, binding 0), laid out as `MaterialUniforms` in
+/// `shaders/include/material.wgsl`.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, bytemuck::Pod, bytemuck::Zeroable)]
+pub struct MaterialUniforms {
+    /// Linear RGBA base colour factor.
+    pub base_color_factor: [f32; 4],
+    /// Linear RGB emission: emissive factor × emissive strength; w unused.
+    pub emissive: [f32; 4],
+    /// x: metallic factor, y: roughness factor; zw unused.
+    pub surface: [f32; 4],
+}
+
+impl MaterialUniforms {
+    /// The uniform values of an imported material.
+    pub fn new(material: &crate::importer::Material) -> Self {
+        let [r, g, b] = material.emissive();
+        Self {
+            base_color_factor: material.base_color_factor,
+            emissive: [r, g, b, 0.0],
+            surface: [
+                material.metallic_factor,
+                material.roughness_factor,
+                0.0,
+                0.0,
+            ],
+        }
+    }
+}

@@ -1,0 +1,193 @@
+//! The post pass: the camera's lens and sensor applied to the rendered scene, producing
+//! the final 8-bit colour and the distorted id target (`shaders/post.wgsl`).
+
+use super::lens::{Intrinsics, distorts, render_zoom};
+use super::scene_pass::{COLOR_FORMAT, ID_FORMAT, buffer_binding, layout_entry};
+use crate::frame::{FrameData, ToneMapping};
+
+/// Laid out as `PostUniforms` in `shaders/post.wgsl`.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, bytemuck::Pod, bytemuck::Zeroable)]
+pub struct PostUniforms {
+    /// Width, height, zoom of the undistorted render, unused.
+    pub size_zoom: [f32; 4],
+    /// fx, fy, cx, cy, pixels.
+    pub intrinsics: [f32; 4],
+    /// k1, k2, p1, p2.
+    pub distortion: [f32; 4],
+    /// Vignetting, chromatic aberration (px), read noise, shot-noise gain.
+    pub sensor: [f32; 4],
+    /// Rain and snow amounts (0..1), particle brightness, unused.
+    pub particles: [f32; 4],
+    /// Noise seed, tone mapping (0 ACES, 1 clip), distortion on, unused.
+    pub flags: [u32; 4],
+}
+
+/// Amount 0..1 of falling particles drawn for a precipitation rate in mm/h.
+fn precipitation(mm_per_h: f32) -> f32 {
+    1.0 - (-mm_per_h.max(0.0) / 8.0).exp()
+}
+
+impl PostUniforms {
+    /// The post pass settings for `frame`.
+    pub fn new(frame: &FrameData) -> Self {
+        let (w, h) = (frame.width, frame.height);
+        let lens = &frame.lens;
+        let k = Intrinsics::from_projection(&frame.camera.projection, w, h);
+        let light = &frame.light;
+        // Particles catch the sky's light and the sun's.
+        let brightness = (light.sky_color.dot(glam::Vec3::splat(1.0 / 3.0))
+            + 0.2 * light.sun_color.dot(glam::Vec3::splat(1.0 / 3.0)))
+            * light.exposure;
+        Self {
+            size_zoom: [w as f32, h as f32, render_zoom(lens, k, w, h), 0.0],
+            intrinsics: [k.focal.x, k.focal.y, k.centre.x, k.centre.y],
+            distortion: [lens.k1, lens.k2, lens.p1, lens.p2],
+            sensor: [
+                lens.vignetting,
+                lens.chromatic_aberration_px,
+                lens.read_noise,
+                lens.shot_noise,
+            ],
+            particles: [
+                precipitation(frame.weather.rain_mm_per_h),
+                precipitation(frame.weather.snow_mm_per_h * 4.0),
+                brightness.max(0.02),
+                0.0,
+            ],
+            flags: [
+                frame.noise_seed,
+                u32::from(lens.tone_mapping == ToneMapping::Clip),
+                u32::from(distorts(lens)),
+                0,
+            ],
+        }
+    }
+
+    /// Zoom of the undistorted render about the image centre (1 without distortion).
+    pub fn zoom(&self) -> f32 {
+        self.size_zoom[2]
+    }
+}
+
+/// The post pipeline, its layout and sampler, built once.
+pub struct PostPass {
+    layout: wgpu::BindGroupLayout,
+    sampler: wgpu::Sampler,
+    /// The pipeline.
+    pub pipeline: wgpu::RenderPipeline,
+}
+
+impl PostPass {
+    /// Compiles `shaders/post.wgsl` and builds the pipeline.
+    pub fn new(device: &wgpu::Device) -> Self {
+        let fragment = wgpu::ShaderStages::FRAGMENT;
+        let texture = |sample_type| wgpu::BindingType::Texture {
+            sample_type,
+            view_dimension: wgpu::TextureViewDimension::D2,
+            multisampled: false,
+        };
+        let layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
+            label: Some("post_pass::layout"),
+            entries: &[
+                layout_entry(
+                    0,
+                    fragment,
+                    buffer_binding(wgpu::BufferBindingType::Uniform),
+                ),
+                layout_entry(
+                    1,
+                    fragment,
+                    texture(wgpu::TextureSampleType::Float { filterable: true }),
+                ),
+                layout_entry(
+                    2,
+                    fragment,
+                    wgpu::BindingType::Sampler(wgpu::SamplerBindingType::Filtering),
+                ),
+                layout_entry(3, fragment, texture(wgpu::TextureSampleType::Uint)),
+            ],
+        });
+        let module = device.create_shader_module(wgpu::ShaderModuleDescriptor {
+            label: Some("post_pass::shader"),
+            source: wgpu::ShaderSource::Wgsl(super::shader::program("post.wgsl").into()),
+        });
+        let pipeline_layout = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
+            label: Some("post_pass::pipeline_layout"),
+            bind_group_layouts: &[Some(&layout)],
+            immediate_size: 0,
+        });
+        let target = |format| {
+            Some(wgpu::ColorTargetState {
+                format,
+                blend: None,
+                write_mask: wgpu::ColorWrites::ALL,
+            })
+        };
+        let pipeline = device.create_render_pipeline(&wgpu::RenderPipelineDescriptor {
+            label: Some("post_pass::pipeline"),
+            layout: Some(&pipeline_layout),
+            vertex: wgpu::VertexState {
+                module: &module,
+                entry_point: Some("vs_post"),
+                compilation_options: Default::default(),
+                buffers: &[],
+            },
+            primitive: wgpu::PrimitiveState::default(),
+            depth_stencil: None,
+            multisample: wgpu::MultisampleState::default(),
+            fragment: Some(wgpu::FragmentState {
+                module: &module,
+                entry_point: Some("fs_post"),
+                compilation_options: Default::default(),
+                targets: &[target(COLOR_FORMAT), target(ID_FORMAT)],
+            }),
+            multiview_mask: None,
+            cache: None,
+        });
+        let sampler = device.create_sampler(&wgpu::SamplerDescriptor {
+            label: Some("post_pass::sampler"),
+            mag_filter: wgpu::FilterMode::Linear,
+            min_filter: wgpu::FilterMode::Linear,
+            ..Default::default()
+        });
+        Self {
+            layout,
+            sampler,
+            pipeline,
+        }
+    }
+
+    /// The bind group for one frame slot's uniforms and scene targets.
+    pub fn bind_group(
+        &self,
+        device: &wgpu::Device,
+        name: &str,
+        uniforms: &wgpu::Buffer,
+        hdr: &wgpu::TextureView,
+        ids: &wgpu::TextureView,
+    ) -> wgpu::BindGroup {
+        device.create_bind_group(&wgpu::BindGroupDescriptor {
+            label: Some(&format!("{name}::post_bind_group")),
+            layout: &self.layout,
+            entries: &[
+                wgpu::BindGroupEntry {
+                    binding: 0,
+                    resource: uniforms.as_entire_binding(),
+                },
+                wgpu::BindGroupEntry {
+                    binding: 1,
+                    resource: wgpu::BindingResource::TextureView(hdr),
+                },
+                wgpu::BindGroupEntry {
+                    binding: 2,
+                    resource: wgpu::BindingResource::Sampler(&self.sampler),
+                },
+                wgpu::BindGroupEntry {
+                    binding: 3,
+                    resource: wgpu::BindingResource::TextureView(ids),
+                },
+            ],
+        })
+    }
+}
