@@ -126,9 +126,15 @@ fn rms_contrast(values: &[f64]) -> f64 {
     var.sqrt() / m.max(1e-9)
 }
 
-/// RMS contrast of the road's far half and near half: road pixels (semantic mask) split at
-/// the median row of the road pixels (rows further up the image are further away).
+/// RMS contrast of the road's far half and near half.
 fn road_contrast(image: &FrameImages, road: u16) -> (f64, f64) {
+    let (far, near) = road_halves(image, road);
+    (rms_contrast(&far), rms_contrast(&near))
+}
+
+/// Luminance of the road's far half and near half: road pixels (semantic mask) split at
+/// the median row of the road pixels (rows further up the image are further away).
+fn road_halves(image: &FrameImages, road: u16) -> (Vec<f64>, Vec<f64>) {
     let lum = luminance(image);
     let rows: Vec<(u32, f64)> = image
         .ids
@@ -144,7 +150,7 @@ fn road_contrast(image: &FrameImages, road: u16) -> (f64, f64) {
     let median = sorted[sorted.len() / 2];
     let far: Vec<f64> = rows.iter().filter(|r| r.0 < median).map(|r| r.1).collect();
     let near: Vec<f64> = rows.iter().filter(|r| r.0 >= median).map(|r| r.1).collect();
-    (rms_contrast(&far), rms_contrast(&near))
+    (far, near)
 }
 
 #[test]
@@ -157,7 +163,16 @@ fn fog_lowers_the_contrast_of_the_far_road() {
         .find(|c| c.name == "road")
         .expect("road category")
         .id;
-    let foggy = frames(&scene, &[0, 1, 2]);
+    // Sensor noise is its own effect (it adds spread that grows with brightness, and fog
+    // brightens the far road): switched off in both renders, so only the fog differs.
+    let foggy: Vec<FrameData> = frames(&scene, &[0, 1, 2])
+        .into_iter()
+        .map(|mut f| {
+            f.lens.read_noise = 0.0;
+            f.lens.shot_noise = 0.0;
+            f
+        })
+        .collect();
     let clear: Vec<FrameData> = foggy
         .iter()
         .cloned()
@@ -179,9 +194,17 @@ fn fog_lowers_the_contrast_of_the_far_road() {
             clear_far / clear_near
         );
         assert!(far < near, "fog: far contrast {far} not below near {near}");
+        assert!(far < clear_far, "fog did not lower the far road's contrast");
+        // Light scattered by the fog replaces more of the road's own the further it is:
+        // the far half is washed out (brightened towards the fog) more than the near half.
+        let lift = |fog: &[f64], clear: &[f64]| mean(fog) - mean(clear);
+        let ((fog_far, fog_near), (clear_far_l, clear_near_l)) =
+            (road_halves(fog, road), road_halves(clear, road));
+        let (lift_far, lift_near) = (lift(&fog_far, &clear_far_l), lift(&fog_near, &clear_near_l));
+        println!("  mean luminance lifted by the fog: far {lift_far:.4}, near {lift_near:.4}");
         assert!(
-            far / near < clear_far / clear_near,
-            "fog does not lower far contrast relative to near"
+            lift_far > lift_near && lift_near > 0.0,
+            "fog does not wash out the far road more than the near road"
         );
         assert_eq!(fog.ids, clear.ids, "fog changed the masks");
     }
