@@ -139,7 +139,8 @@ fn shade(in: VertexOutput, front_facing: bool, texel: vec3<f32>) -> vec3<f32> {
     s.diffuse = base * (1.0 - metallic);
     s.f0 = mix(vec3<f32>(0.04), base, metallic);
     s.alpha = roughness * roughness;
-    let sun = brdf_cos(s, frame.sun_direction.xyz) * frame.sun_color.rgb;
+    let sun = brdf_cos(s, frame.sun_direction.xyz) * frame.sun_color.rgb
+        * sun_visibility(position, normal);
     // Ambient: diffuse plus specular weighted by the split-sum environment BRDF (Karis's
     // analytic fit, nearly linear in roughness), which dims metals. Glossy surfaces
     // reflect the sky map, rough ones its irradiance.

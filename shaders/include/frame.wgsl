@@ -21,6 +21,11 @@ struct FrameUniforms {
     surface_weather: vec4<f32>,
     // x: light tiles across, y: tiles down, z: lights in the frame.
     light_grid: vec4<u32>,
+    // World → light clip space of each shadow cascade.
+    shadow_view_proj: array<mat4x4<f32>, 2>,
+    // x: shadow strength (0 = none), y: map edge (texels), z, w: each cascade's texel
+    // size (m).
+    shadow: vec4<f32>,
 };
 
 // Bits of InstanceData.ids.y: which overrides apply.
@@ -65,3 +70,6 @@ const LIGHT_TILE: f32 = 32.0;
 // frame by src/render/sky_map.rs.
 @group(0) @binding(5) var sky_map: texture_2d<f32>;
 @group(0) @binding(6) var sky_sampler: sampler;
+// Sun shadow cascades (depth from the sun), compared with filtering.
+@group(0) @binding(7) var shadow_map: texture_depth_2d_array;
+@group(0) @binding(8) var shadow_sampler: sampler_comparison;

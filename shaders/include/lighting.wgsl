@@ -74,3 +74,27 @@ fn artificial_light(s: Surface, pixel: vec2<f32>) -> vec3<f32> {
     }
     return total;
 }
+
+// How much of the sun reaches a surface: the nearest cascade that holds the point, four
+// filtered comparison taps (each a 2x2 PCF) for soft edges; the point is pushed out along
+// its normal by a texel and a half against acne.
+fn sun_visibility(position: vec3<f32>, normal: vec3<f32>) -> f32 {
+    let strength = frame.shadow.x;
+    if (strength <= 0.0) {
+        return 1.0;
+    }
+    for (var k = 0u; k < 2u; k = k + 1u) {
+        let texel = select(frame.shadow.w, frame.shadow.z, k == 0u);
+        let clip = frame.shadow_view_proj[k] * vec4<f32>(position + normal * (1.5 * texel), 1.0);
+        let uv = vec2<f32>(clip.x * 0.5 + 0.5, 0.5 - clip.y * 0.5);
+        if (all(uv > vec2<f32>(0.01)) && all(uv < vec2<f32>(0.99)) && clip.z > 0.0 && clip.z < 1.0) {
+            let o = 0.9 / frame.shadow.y;
+            let lit = textureSampleCompareLevel(shadow_map, shadow_sampler, uv + vec2<f32>(-o, -o), k, clip.z)
+                + textureSampleCompareLevel(shadow_map, shadow_sampler, uv + vec2<f32>(o, -o), k, clip.z)
+                + textureSampleCompareLevel(shadow_map, shadow_sampler, uv + vec2<f32>(-o, o), k, clip.z)
+                + textureSampleCompareLevel(shadow_map, shadow_sampler, uv + vec2<f32>(o, o), k, clip.z);
+            return mix(1.0, lit * 0.25, strength);
+        }
+    }
+    return 1.0;
+}

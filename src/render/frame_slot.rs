@@ -77,6 +77,8 @@ pub struct FrameSlot {
     sky_view: wgpu::TextureView,
     /// Group 0 bind group over the buffers above.
     pub bind_group: wgpu::BindGroup,
+    /// Group 0 of the id and shadow passes: uniforms and instances.
+    pub geometry_bind_group: wgpu::BindGroup,
     /// Post pass uniforms.
     pub post_uniforms: wgpu::Buffer,
     /// Post pass bind group.
@@ -175,6 +177,7 @@ impl FrameSlot {
             sky: &sky_view,
         };
         let bind_group = frame_bind_group(device, pass, &name, bound);
+        let geometry_bind_group = geometry_bind_group(device, pass, &name, &uniforms, &instances);
         let post_uniforms = device.create_buffer(&wgpu::BufferDescriptor {
             label: Some(&format!("{name}::post_uniforms")),
             size: std::mem::size_of::<PostUniforms>() as u64,
@@ -211,6 +214,7 @@ impl FrameSlot {
             sky_map,
             sky_view,
             bind_group,
+            geometry_bind_group,
             post_uniforms,
             post_bind_group,
             number,
@@ -244,6 +248,8 @@ impl FrameSlot {
                 sky: &self.sky_view,
             };
             self.bind_group = frame_bind_group(device, pass, &name, bound);
+            self.geometry_bind_group =
+                geometry_bind_group(device, pass, &name, &self.uniforms, &self.instances);
         }
     }
 }
@@ -255,6 +261,29 @@ pub fn light_bytes(lights: usize, tiles: usize, indices: usize) -> [u64; 3] {
         (tiles.max(1) * 8) as u64,
         (indices.max(1) * 4) as u64,
     ]
+}
+
+fn geometry_bind_group(
+    device: &wgpu::Device,
+    pass: &ScenePass,
+    name: &str,
+    uniforms: &wgpu::Buffer,
+    instances: &Growable,
+) -> wgpu::BindGroup {
+    device.create_bind_group(&wgpu::BindGroupDescriptor {
+        label: Some(&format!("{name}::geometry_bind_group")),
+        layout: &pass.geometry_layout,
+        entries: &[
+            wgpu::BindGroupEntry {
+                binding: 0,
+                resource: uniforms.as_entire_binding(),
+            },
+            wgpu::BindGroupEntry {
+                binding: 1,
+                resource: instances.buffer.as_entire_binding(),
+            },
+        ],
+    })
 }
 
 /// What the frame bind group binds.
@@ -293,6 +322,14 @@ fn frame_bind_group(
             wgpu::BindGroupEntry {
                 binding: 6,
                 resource: wgpu::BindingResource::Sampler(&pass.sky_sampler),
+            },
+            wgpu::BindGroupEntry {
+                binding: 7,
+                resource: wgpu::BindingResource::TextureView(&pass.shadows.array_view),
+            },
+            wgpu::BindGroupEntry {
+                binding: 8,
+                resource: wgpu::BindingResource::Sampler(&pass.shadows.sampler),
             },
         ],
     })

@@ -3,6 +3,7 @@
 
 use super::gpu_types::FrameUniforms;
 use super::light_bins::LightBins;
+use super::shadows::Cascades;
 use super::sky::{Irradiance, SkyModel};
 use super::sky_map;
 use crate::frame::FrameData;
@@ -34,13 +35,31 @@ pub fn sky_model(frame: &FrameData) -> SkyModel {
     SkyModel::new(sun, frame.light.sky.turbidity)
 }
 
-/// The frame uniforms for `frame` rendered through `view_proj` with `bins`.
-pub fn frame_uniforms(
-    frame: &FrameData,
-    model: &SkyModel,
-    view_proj: Mat4,
-    bins: &LightBins,
-) -> FrameUniforms {
+/// How dark sun shadows are: full under a clear sky, soft and faint when overcast.
+pub fn shadow_strength(cloud_cover: f32) -> f32 {
+    1.0 - 0.8 * cloud_cover.clamp(0.0, 1.0)
+}
+
+/// What the scene passes see, besides the frame itself.
+pub struct Inputs<'a> {
+    /// The sky model.
+    pub model: &'a SkyModel,
+    /// Projection × view of the render.
+    pub view_proj: Mat4,
+    /// Binned lights.
+    pub bins: &'a LightBins,
+    /// Sun shadow cascades.
+    pub cascades: &'a Cascades,
+}
+
+/// The frame uniforms for `frame`.
+pub fn frame_uniforms(frame: &FrameData, inputs: Inputs) -> FrameUniforms {
+    let Inputs {
+        model,
+        view_proj,
+        bins,
+        cascades,
+    } = inputs;
     let light = &frame.light;
     let sun = light.sun_direction.normalize_or(Vec3::Y);
     let sky = |d: Vec3| sky_map::radiance(light, model, d);
@@ -77,5 +96,16 @@ pub fn frame_uniforms(
             weather.cloud_cover,
         ],
         light_grid: [bins.columns, bins.rows, bins.lights.len() as u32, 0],
+        shadow_view_proj: cascades.view_proj.map(|m| m.to_cols_array_2d()),
+        shadow: [
+            if cascades.active {
+                shadow_strength(weather.cloud_cover)
+            } else {
+                0.0
+            },
+            super::shadows::MAP_SIZE as f32,
+            cascades.texel_m[0],
+            cascades.texel_m[1],
+        ],
     }
 }

@@ -25,6 +25,10 @@ pub struct FrameUniforms {
     pub surface_weather: [f32; 4],
     /// Light tiles across, tiles down, lights in the frame.
     pub light_grid: [u32; 4],
+    /// World → light clip space of each shadow cascade.
+    pub shadow_view_proj: [[[f32; 4]; 4]; 2],
+    /// Shadow strength (0 = none), map edge (texels), each cascade's texel size (m).
+    pub shadow: [f32; 4],
 }
 
 /// Bits of [`InstanceData::ids`]`[1]`: which per-instance material overrides apply.

@@ -19,6 +19,8 @@ mod post_pass;
 pub mod readback;
 mod scene_pass;
 pub mod shader;
+mod shadow_pass;
+pub mod shadows;
 pub mod sky;
 pub mod sky_map;
 
@@ -216,7 +218,14 @@ impl Renderer {
             frame_slot::light_bytes(bins.lights.len(), bins.tiles.len(), bins.indices.len()),
         );
         let model = frame_uniforms::sky_model(frame);
-        let uniforms = frame_uniforms::frame_uniforms(frame, &model, view_proj, &bins);
+        let cascades = shadows::cascades(frame);
+        let inputs = frame_uniforms::Inputs {
+            model: &model,
+            view_proj,
+            bins: &bins,
+            cascades: &cascades,
+        };
+        let uniforms = frame_uniforms::frame_uniforms(frame, inputs);
         queue.write_buffer(&slot.uniforms, 0, bytemuck::bytes_of(&uniforms));
         write_sky_map(queue, &slot.sky_map, &sky_map::bake(&frame.light, &model));
         queue.write_buffer(&slot.post_uniforms, 0, bytemuck::bytes_of(post));
@@ -244,6 +253,9 @@ impl Renderer {
             slot,
             list,
         };
+        if cascades.active {
+            self.pass.shadows.encode(&mut encoder, &scene);
+        }
         passes::ids(&mut encoder, &scene, frame.sky_category);
         passes::colour(&mut encoder, &scene);
         passes::post(&mut encoder, &self.post, slot);

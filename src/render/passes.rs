@@ -47,7 +47,7 @@ fn geometry<'p>(
     scene: &'p Scene,
     pick: impl Fn(bool) -> &'p wgpu::RenderPipeline,
 ) {
-    pass.set_bind_group(0, &scene.slot.bind_group, &[]);
+    pass.set_bind_group(0, &scene.slot.geometry_bind_group, &[]);
     let mut bound: Option<bool> = None;
     for run in &scene.list.runs {
         let primitive = &scene.assets.primitives[run.primitive];

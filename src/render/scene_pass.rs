@@ -18,6 +18,9 @@ pub const MSAA_SAMPLES: u32 = 4;
 pub struct ScenePass {
     /// Group 0: frame uniforms, instance records, lights and their tile bins.
     pub frame_layout: wgpu::BindGroupLayout,
+    /// Group 0 of the id and shadow passes: uniforms and instance records only (the
+    /// shadow pass writes the shadow map the full frame group reads).
+    pub geometry_layout: wgpu::BindGroupLayout,
     /// Group 1: material uniforms, base colour texture, sampler.
     pub material_layout: wgpu::BindGroupLayout,
     /// Colour pipelines by [`ScenePass::colour`]'s index: single-sided materials cull
@@ -30,6 +33,8 @@ pub struct ScenePass {
     pub sky: wgpu::RenderPipeline,
     /// Samples the sky map: wraps around in azimuth, clamps at the poles.
     pub sky_sampler: wgpu::Sampler,
+    /// The sun's shadow map and the pass that fills it.
+    pub shadows: super::shadow_pass::ShadowPass,
 }
 
 pub(super) fn layout_entry(
@@ -61,6 +66,25 @@ pub(super) fn filterable_texture() -> wgpu::BindingType {
     }
 }
 
+/// Group 0 of the geometry-only passes (ids, shadows): uniforms and instance records.
+fn geometry_layout(device: &wgpu::Device) -> wgpu::BindGroupLayout {
+    device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
+        label: Some("scene_pass::geometry_layout"),
+        entries: &[
+            layout_entry(
+                0,
+                wgpu::ShaderStages::VERTEX_FRAGMENT,
+                buffer_binding(wgpu::BufferBindingType::Uniform),
+            ),
+            layout_entry(
+                1,
+                wgpu::ShaderStages::VERTEX,
+                buffer_binding(wgpu::BufferBindingType::Storage { read_only: true }),
+            ),
+        ],
+    })
+}
+
 fn frame_layout(device: &wgpu::Device) -> wgpu::BindGroupLayout {
     let both = wgpu::ShaderStages::VERTEX_FRAGMENT;
     let storage = buffer_binding(wgpu::BufferBindingType::Storage { read_only: true });
@@ -77,6 +101,20 @@ fn frame_layout(device: &wgpu::Device) -> wgpu::BindGroupLayout {
                 6,
                 wgpu::ShaderStages::FRAGMENT,
                 wgpu::BindingType::Sampler(wgpu::SamplerBindingType::Filtering),
+            ),
+            layout_entry(
+                7,
+                wgpu::ShaderStages::FRAGMENT,
+                wgpu::BindingType::Texture {
+                    sample_type: wgpu::TextureSampleType::Depth,
+                    view_dimension: wgpu::TextureViewDimension::D2Array,
+                    multisampled: false,
+                },
+            ),
+            layout_entry(
+                8,
+                wgpu::ShaderStages::FRAGMENT,
+                wgpu::BindingType::Sampler(wgpu::SamplerBindingType::Comparison),
             ),
         ],
     })
@@ -191,6 +229,7 @@ impl ScenePass {
     /// Compiles the scene, id and sky programs and builds every pipeline.
     pub fn new(device: &wgpu::Device) -> Self {
         let frame_layout = frame_layout(device);
+        let geometry_layout = geometry_layout(device);
         let material_layout = material_layout(device);
         let scene = module(device, "scene.wgsl");
         let id_module = module(device, "ids.wgsl");
@@ -203,6 +242,11 @@ impl ScenePass {
         let frame_only = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
             label: Some("scene_pass::frame_only_layout"),
             bind_group_layouts: &[Some(&frame_layout)],
+            immediate_size: 0,
+        });
+        let geometry_only = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
+            label: Some("scene_pass::geometry_only_layout"),
+            bind_group_layouts: &[Some(&geometry_layout)],
             immediate_size: 0,
         });
         let all = wgpu::vertex_attr_array![0 => Float32x3, 1 => Float32x3, 2 => Float32x2];
@@ -235,7 +279,7 @@ impl ScenePass {
                 Spec {
                     label: format!("scene_pass::ids_{}", sidedness(double_sided)),
                     module: &id_module,
-                    layout: &frame_only,
+                    layout: &geometry_only,
                     vertex: "vs_ids",
                     fragment: ("fs_ids", ID_FORMAT),
                     attributes: &position,
@@ -260,6 +304,8 @@ impl ScenePass {
             },
         );
         Self {
+            shadows: super::shadow_pass::ShadowPass::new(device, &geometry_layout),
+            geometry_layout,
             frame_layout,
             material_layout,
             colour,

@@ -28,6 +28,7 @@ const PROGRAMS: &[(&str, &str)] = &[
     ("ids.wgsl", include_str!("../../shaders/ids.wgsl")),
     ("sky.wgsl", include_str!("../../shaders/sky.wgsl")),
     ("post.wgsl", include_str!("../../shaders/post.wgsl")),
+    ("shadow.wgsl", include_str!("../../shaders/shadow.wgsl")),
 ];
 
 /// Every program with its includes expanded, for validation in tests.

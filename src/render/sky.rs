@@ -263,7 +263,10 @@ mod tests {
         // χ = (4/9 − 2.5/120)(π − 2θs) = 0.4236, Yz = 5.1422 tan χ − 0.5388 + 2.4192 = 4.195.
         let theta_s = std::f32::consts::FRAC_PI_2 - 0.5;
         let zenith_y = sky.scale.x * perez(&sky.perez[0], 1.0, theta_s);
-        assert!((zenith_y - 4.195).abs() < 0.01, "zenith luminance {zenith_y}");
+        assert!(
+            (zenith_y - 4.195).abs() < 0.01,
+            "zenith luminance {zenith_y}"
+        );
     }
 
     #[test]

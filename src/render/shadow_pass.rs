@@ -1,0 +1,180 @@
+//! The shadow pass: depth from the sun into a two-layer map (one layer per cascade),
+//! shared by every frame in flight (the queue runs each frame's passes in order).
+
+use super::passes::Scene;
+use super::scene_pass::{DEPTH_FORMAT, buffer_binding, layout_entry};
+use super::shadows::{CASCADES, MAP_SIZE};
+use crate::importer::Vertex;
+
+/// The shadow map, its pipeline and per-cascade bind groups, built once.
+pub struct ShadowPass {
+    pipeline: wgpu::RenderPipeline,
+    cascades: Vec<wgpu::BindGroup>,
+    layers: Vec<wgpu::TextureView>,
+    /// Every layer, for sampling.
+    pub array_view: wgpu::TextureView,
+    /// Depth comparison with filtering (2×2 PCF per tap).
+    pub sampler: wgpu::Sampler,
+}
+
+impl ShadowPass {
+    /// Allocates the map and builds the pipeline over `geometry_layout` (group 0).
+    pub fn new(device: &wgpu::Device, geometry_layout: &wgpu::BindGroupLayout) -> Self {
+        let texture = device.create_texture(&wgpu::TextureDescriptor {
+            label: Some("shadow_pass::map"),
+            size: wgpu::Extent3d {
+                width: MAP_SIZE,
+                height: MAP_SIZE,
+                depth_or_array_layers: CASCADES as u32,
+            },
+            mip_level_count: 1,
+            sample_count: 1,
+            dimension: wgpu::TextureDimension::D2,
+            format: DEPTH_FORMAT,
+            usage: wgpu::TextureUsages::RENDER_ATTACHMENT | wgpu::TextureUsages::TEXTURE_BINDING,
+            view_formats: &[],
+        });
+        let layers = (0..CASCADES as u32)
+            .map(|layer| {
+                texture.create_view(&wgpu::TextureViewDescriptor {
+                    label: Some("shadow_pass::layer"),
+                    dimension: Some(wgpu::TextureViewDimension::D2),
+                    base_array_layer: layer,
+                    array_layer_count: Some(1),
+                    ..Default::default()
+                })
+            })
+            .collect();
+        let array_view = texture.create_view(&wgpu::TextureViewDescriptor {
+            label: Some("shadow_pass::array_view"),
+            dimension: Some(wgpu::TextureViewDimension::D2Array),
+            ..Default::default()
+        });
+        let cascade_layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
+            label: Some("shadow_pass::cascade_layout"),
+            entries: &[layout_entry(
+                0,
+                wgpu::ShaderStages::VERTEX,
+                buffer_binding(wgpu::BufferBindingType::Uniform),
+            )],
+        });
+        let cascades = (0..CASCADES as u32)
+            .map(|k| cascade_group(device, &cascade_layout, k))
+            .collect();
+        Self {
+            pipeline: pipeline(device, geometry_layout, &cascade_layout),
+            cascades,
+            layers,
+            array_view,
+            sampler: device.create_sampler(&wgpu::SamplerDescriptor {
+                label: Some("shadow_pass::sampler"),
+                mag_filter: wgpu::FilterMode::Linear,
+                min_filter: wgpu::FilterMode::Linear,
+                compare: Some(wgpu::CompareFunction::LessEqual),
+                ..Default::default()
+            }),
+        }
+    }
+
+    /// Renders every cascade's depth from the sun.
+    pub fn encode(&self, encoder: &mut wgpu::CommandEncoder, scene: &Scene) {
+        for (layer, group) in self.layers.iter().zip(&self.cascades) {
+            let mut pass = encoder.begin_render_pass(&wgpu::RenderPassDescriptor {
+                label: Some("shadow_pass::render_pass"),
+                color_attachments: &[],
+                depth_stencil_attachment: Some(wgpu::RenderPassDepthStencilAttachment {
+                    view: layer,
+                    depth_ops: Some(wgpu::Operations {
+                        load: wgpu::LoadOp::Clear(1.0),
+                        store: wgpu::StoreOp::Store,
+                    }),
+                    stencil_ops: None,
+                }),
+                ..Default::default()
+            });
+            pass.set_pipeline(&self.pipeline);
+            pass.set_bind_group(0, &scene.slot.geometry_bind_group, &[]);
+            pass.set_bind_group(1, group, &[]);
+            for run in &scene.list.runs {
+                let primitive = &scene.assets.primitives[run.primitive];
+                pass.set_vertex_buffer(0, primitive.vertices.slice(..));
+                pass.set_index_buffer(primitive.indices.slice(..), wgpu::IndexFormat::Uint32);
+                pass.draw_indexed(
+                    0..primitive.index_count,
+                    0,
+                    run.first..run.first + run.count,
+                );
+            }
+        }
+    }
+}
+
+fn cascade_group(
+    device: &wgpu::Device,
+    layout: &wgpu::BindGroupLayout,
+    index: u32,
+) -> wgpu::BindGroup {
+    use wgpu::util::DeviceExt;
+    let buffer = device.create_buffer_init(&wgpu::util::BufferInitDescriptor {
+        label: Some("shadow_pass::cascade_index"),
+        contents: bytemuck::cast_slice(&[index, 0, 0, 0]),
+        usage: wgpu::BufferUsages::UNIFORM,
+    });
+    device.create_bind_group(&wgpu::BindGroupDescriptor {
+        label: Some("shadow_pass::cascade_group"),
+        layout,
+        entries: &[wgpu::BindGroupEntry {
+            binding: 0,
+            resource: buffer.as_entire_binding(),
+        }],
+    })
+}
+
+fn pipeline(
+    device: &wgpu::Device,
+    geometry_layout: &wgpu::BindGroupLayout,
+    cascade_layout: &wgpu::BindGroupLayout,
+) -> wgpu::RenderPipeline {
+    let module = device.create_shader_module(wgpu::ShaderModuleDescriptor {
+        label: Some("shadow_pass::shader"),
+        source: wgpu::ShaderSource::Wgsl(super::shader::program("shadow.wgsl").into()),
+    });
+    let layout = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
+        label: Some("shadow_pass::pipeline_layout"),
+        bind_group_layouts: &[Some(geometry_layout), Some(cascade_layout)],
+        immediate_size: 0,
+    });
+    let attributes = wgpu::vertex_attr_array![0 => Float32x3];
+    device.create_render_pipeline(&wgpu::RenderPipelineDescriptor {
+        label: Some("shadow_pass::pipeline"),
+        layout: Some(&layout),
+        vertex: wgpu::VertexState {
+            module: &module,
+            entry_point: Some("vs_shadow"),
+            compilation_options: Default::default(),
+            buffers: &[Some(wgpu::VertexBufferLayout {
+                array_stride: std::mem::size_of::<Vertex>() as u64,
+                step_mode: wgpu::VertexStepMode::Vertex,
+                attributes: &attributes,
+            })],
+        },
+        // Both faces cast: thin and open geometry (signs, leaves) must shadow too.
+        primitive: wgpu::PrimitiveState::default(),
+        depth_stencil: Some(wgpu::DepthStencilState {
+            format: DEPTH_FORMAT,
+            depth_write_enabled: Some(true),
+            depth_compare: Some(wgpu::CompareFunction::Less),
+            stencil: Default::default(),
+            // Slope-scaled bias against acne on surfaces grazing the sun's direction.
+            bias: wgpu::DepthBiasState {
+                constant: 2,
+                slope_scale: 2.0,
+                clamp: 0.0,
+            },
+        }),
+        multisample: wgpu::MultisampleState::default(),
+        fragment: None,
+        multiview_mask: None,
+        cache: None,
+    })
+}

@@ -1,0 +1,179 @@
+//! GPU test of sun shadows against geometry: a 2 m square board floats 1 m above a large
+//! ground plane under a sun straight overhead, seen from above at an angle. Ground points
+//! whose vertical line meets the board are in shadow (dark), ground points well away from
+//! it are lit, with no acne on the open ground; the masks are not touched by shadows.
+
+mod common;
+
+use glam::{Mat4, Vec3, Vec4};
+use sdgen::frame::{
+    CameraData, FrameData, FrameImages, LensData, LightData, ObjectDraw, SkyData, ToneMapping,
+    WeatherData,
+};
+use sdgen::importer::{Asset, Material, MeshPart, MeshPrimitive, Vertex};
+use sdgen::render::Renderer;
+
+const WIDTH: u32 = 96;
+const HEIGHT: u32 = 72;
+
+/// A horizontal square of half-size `half` at height `y`, facing up.
+fn square(half: f32, y: f32) -> MeshPrimitive {
+    let v = |x, z| Vertex {
+        position: [x, y, z],
+        normal: [0.0, 1.0, 0.0],
+        uv: [0.0, 0.0],
+    };
+    MeshPrimitive {
+        vertices: vec![
+            v(-half, half),
+            v(half, half),
+            v(half, -half),
+            v(-half, -half),
+        ],
+        indices: vec![0, 1, 2, 0, 2, 3],
+        material: 0,
+    }
+}
+
+fn asset(primitive: MeshPrimitive) -> Asset {
+    let bounds = primitive.vertices.iter().fold(
+        (Vec3::splat(f32::INFINITY), Vec3::splat(f32::NEG_INFINITY)),
+        |(lo, hi), v| (lo.min(v.position.into()), hi.max(v.position.into())),
+    );
+    Asset {
+        path: "square".into(),
+        primitives: vec![primitive],
+        materials: vec![Material {
+            metallic_factor: 0.0,
+            roughness_factor: 1.0,
+            double_sided: true,
+            ..Material::default()
+        }],
+        images: vec![],
+        parts: vec![MeshPart {
+            primitive: 0,
+            transform: Mat4::IDENTITY,
+            node: 0,
+        }],
+        nodes: vec![],
+        bounds,
+    }
+}
+
+fn object(asset: usize, instance_id: u16) -> ObjectDraw {
+    ObjectDraw {
+        asset,
+        transform: Mat4::IDENTITY,
+        instance_id,
+        category_id: 3,
+        materials: Vec::new(),
+        emissive: 1.0,
+        part_transforms: Vec::new(),
+    }
+}
+
+fn frame() -> FrameData {
+    let eye = Vec3::new(0.0, 5.0, -9.0);
+    let view = glam::camera::rh::view::look_at_mat4(eye, Vec3::new(0.0, 0.0, 1.0), Vec3::Y);
+    FrameData {
+        index: 0,
+        width: WIDTH,
+        height: HEIGHT,
+        camera: CameraData {
+            view,
+            projection: glam::camera::rh::proj::directx::perspective(
+                1.0,
+                WIDTH as f32 / HEIGHT as f32,
+                0.1,
+                100.0,
+            ),
+            position: eye,
+        },
+        light: LightData {
+            sun_direction: Vec3::Y,
+            sun_color: Vec3::splat(0.8),
+            ambient: Vec3::splat(0.05),
+            sky_ambient: 0.0,
+            sky_color: Vec3::ZERO,
+            sky: SkyData::default(),
+            exposure: 1.0,
+        },
+        objects: vec![object(0, 0), object(1, 1)],
+        sky_category: 106,
+        lights: Vec::new(),
+        weather: WeatherData::default(),
+        lens: LensData {
+            tone_mapping: ToneMapping::Clip,
+            ..LensData::default()
+        },
+        noise_seed: 0,
+    }
+}
+
+/// The ground point (y = 0) seen through the centre of pixel (c, r).
+fn ground_point(f: &FrameData, c: u32, r: u32) -> Vec3 {
+    let inverse = (f.camera.projection * f.camera.view).inverse();
+    let ndc = |depth: f32| {
+        Vec4::new(
+            (c as f32 + 0.5) / WIDTH as f32 * 2.0 - 1.0,
+            1.0 - (r as f32 + 0.5) / HEIGHT as f32 * 2.0,
+            depth,
+            1.0,
+        )
+    };
+    let (near, far) = (inverse * ndc(0.0), inverse * ndc(1.0));
+    let (near, far) = (near.truncate() / near.w, far.truncate() / far.w);
+    near + (far - near) * (near.y / (near.y - far.y))
+}
+
+fn render(f: &FrameData) -> FrameImages {
+    let assets = [asset(square(20.0, 0.0)), asset(square(1.0, 1.0))];
+    let mut renderer = Renderer::new(common::gpu(), &assets, WIDTH, HEIGHT, 1).unwrap();
+    renderer.render_now(f).unwrap()
+}
+
+#[test]
+fn a_board_shades_the_ground_straight_below_it_and_nowhere_else() {
+    let f = frame();
+    let images = render(&f);
+    let (mut shadowed, mut lit) = (Vec::new(), Vec::new());
+    for r in 0..HEIGHT {
+        for c in 0..WIDTH {
+            let k = (r * WIDTH + c) as usize;
+            if images.ids[k] & 0xffff != 0 {
+                continue; // the board itself
+            }
+            let p = ground_point(&f, c, r);
+            let value = images.rgba[k * 4];
+            // Leave a band of 0.25 m around the outline for the soft edge.
+            let inside = p.x.abs().max(p.z.abs());
+            if inside < 0.75 {
+                shadowed.push(value);
+            } else if inside > 1.25 && p.x.abs() < 15.0 && p.z.abs() < 15.0 {
+                lit.push(value);
+            }
+        }
+    }
+    assert!(
+        shadowed.len() > 20 && lit.len() > 500,
+        "{} {}",
+        shadowed.len(),
+        lit.len()
+    );
+    let max_shadow = shadowed.iter().copied().max().unwrap_or(0);
+    let min_lit = lit.iter().copied().min().unwrap_or(0);
+    println!(
+        "shadow ≤ {max_shadow}, lit ≥ {min_lit} (of {} and {})",
+        shadowed.len(),
+        lit.len()
+    );
+    assert!(
+        max_shadow < 90,
+        "the ground under the board is lit: {max_shadow}"
+    );
+    assert!(min_lit > 200, "open ground is shadowed (acne?): {min_lit}");
+    // Shadows change the colour only.
+    let mut no_sun = f.clone();
+    no_sun.light.sun_color = Vec3::ZERO;
+    assert_eq!(render(&no_sun).ids, images.ids);
+}
