@@ -2,7 +2,7 @@
 // undistorted point it sees (Brown-Conrady, inverted by fixed-point iteration as in
 // src/render/lens.rs) and takes there: the packed id of the nearest rendered pixel
 // (exact, never blended) and the filtered HDR colour, with lateral chromatic aberration,
-// vignetting, falling rain or snow, sensor noise and tone mapping (ACES, or a clip for
+// bloom, vignetting, falling rain or snow, sensor noise and tone mapping (ACES, or a clip for
 // tests). Writes 8-bit sRGB colour and the distorted id target.
 
 struct PostUniforms {
@@ -15,7 +15,8 @@ struct PostUniforms {
     // x: vignetting, y: chromatic aberration at the corner (px), z: read noise,
     // w: shot-noise gain.
     sensor: vec4<f32>,
-    // x: rain (0..1), y: snow (0..1), z: particle brightness (exposed radiance).
+    // x: rain (0..1), y: snow (0..1), z: particle brightness (exposed radiance),
+    // w: bloom strength.
     particles: vec4<f32>,
     // x: noise seed, y: tone mapping (0 ACES, 1 clip), z: 1 when the lens distorts.
     flags: vec4<u32>,
@@ -25,6 +26,9 @@ struct PostUniforms {
 @group(0) @binding(1) var hdr: texture_2d<f32>;
 @group(0) @binding(2) var hdr_sampler: sampler;
 @group(0) @binding(3) var ids: texture_2d<u32>;
+// Bloom: the bright part at 1/4 and 1/16 of the size (shaders/bloom.wgsl).
+@group(0) @binding(4) var bloom_quarter: texture_2d<f32>;
+@group(0) @binding(5) var bloom_sixteenth: texture_2d<f32>;
 
 struct PostOutput {
     @location(0) color: vec4<f32>,
@@ -132,6 +136,11 @@ fn fs_post(@builtin(position) position: vec4<f32>) -> PostOutput {
         textureSampleLevel(hdr, hdr_sampler, source / size, 0.0).g,
         textureSampleLevel(hdr, hdr_sampler, (source - shift) / size, 0.0).b,
     );
+    if (post.particles.w > 0.0) {
+        let uv = source / size;
+        color += post.particles.w * (0.6 * textureSampleLevel(bloom_quarter, hdr_sampler, uv, 0.0).rgb
+            + 0.4 * textureSampleLevel(bloom_sixteenth, hdr_sampler, uv, 0.0).rgb);
+    }
     // Natural vignetting: cos^4 of the angle off the axis.
     let cos2 = 1.0 / (1.0 + dot(normalised, normalised));
     color *= mix(1.0, cos2 * cos2, post.sensor.x);

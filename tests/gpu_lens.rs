@@ -272,3 +272,38 @@ fn msaa_blends_partly_covered_edge_pixels() {
         "only {blended} edge pixels are blended: no multisampling?"
     );
 }
+
+#[test]
+fn bloom_glows_around_a_bright_light_and_leaves_the_masks_alone() {
+    let (width, height) = (96, 64);
+    let lamp = Asset {
+        materials: vec![Material {
+            emissive_factor: [1.0, 0.9, 0.8],
+            emissive_strength: 30.0,
+            ..Material::default()
+        }],
+        ..quad_asset()
+    };
+    let mut plain = frame(width, height, LensData::default());
+    plain.light.sun_color = Vec3::ZERO;
+    let glowing = FrameData {
+        lens: LensData {
+            bloom: 0.2,
+            ..LensData::default()
+        },
+        ..plain.clone()
+    };
+    let mut renderer = Renderer::new(common::gpu(), &[lamp], width, height, 1).unwrap();
+    let (dark, glow) = (
+        renderer.render_now(&plain).unwrap(),
+        renderer.render_now(&glowing).unwrap(),
+    );
+    assert_eq!(dark.ids, glow.ids, "bloom changed the masks");
+    // Background pixels (the sky) near the lamp: black without bloom, lit with it.
+    let lifted = (0..(width * height) as usize)
+        .filter(|&k| dark.ids[k] & 0xffff == 0)
+        .filter(|&k| glow.rgba[k * 4] > dark.rgba[k * 4] + 10)
+        .count();
+    println!("{lifted} background pixels glow");
+    assert!(lifted > 100, "no glow around the lamp: {lifted} pixels");
+}

@@ -1,5 +1,6 @@
 //! One frame in flight: its render targets, per-frame buffers and readback buffers.
 
+use super::bloom_pass::{BloomPass, BloomTargets};
 use super::gpu_types::{FrameUniforms, InstanceData};
 use super::light_bins::GpuLight;
 use super::post_pass::{PostPass, PostUniforms};
@@ -83,6 +84,8 @@ pub struct FrameSlot {
     pub post_uniforms: wgpu::Buffer,
     /// Post pass bind group.
     pub post_bind_group: wgpu::BindGroup,
+    /// Bloom levels.
+    pub bloom: BloomTargets,
     /// Slot number, for labels.
     pub number: usize,
 }
@@ -130,8 +133,7 @@ impl FrameSlot {
     /// Allocates slot `number` for `width`×`height` frames.
     pub fn new(
         device: &wgpu::Device,
-        pass: &ScenePass,
-        post: &PostPass,
+        (pass, post, bloom): (&ScenePass, &PostPass, &BloomPass),
         number: usize,
         (width, height): (u32, u32),
     ) -> Self {
@@ -186,7 +188,14 @@ impl FrameSlot {
         });
         let hdr_view = view(&hdr);
         let ids_view = view(&ids);
-        let post_bind_group = post.bind_group(device, &name, &post_uniforms, &hdr_view, &ids_view);
+        let bloom = bloom.targets(device, &name, &hdr_view, (width, height));
+        let post_bind_group = post.bind_group(
+            device,
+            &name,
+            &post_uniforms,
+            [&hdr_view, &bloom.quarter, &bloom.sixteenth],
+            &ids_view,
+        );
         Self {
             ids_view,
             ids_depth_view: view(&tex("ids_depth", DEPTH_FORMAT, single, none)),
@@ -217,6 +226,7 @@ impl FrameSlot {
             geometry_bind_group,
             post_uniforms,
             post_bind_group,
+            bloom,
             number,
         }
     }

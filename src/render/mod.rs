@@ -5,6 +5,7 @@
 //! 4× MSAA, sky behind), then the post pass (lens distortion applied to colour and ids
 //! alike, sensor effects, tone mapping); see `passes`.
 
+mod bloom_pass;
 mod context;
 mod draw_list;
 mod error;
@@ -60,6 +61,7 @@ pub struct Renderer {
     ctx: GpuContext,
     pass: ScenePass,
     post: PostPass,
+    bloom: bloom_pass::BloomPass,
     assets: GpuAssets,
     slots: Vec<FrameSlot>,
     free: Vec<usize>,
@@ -83,15 +85,17 @@ impl Renderer {
         }
         let pass = ScenePass::new(&ctx.device);
         let post = PostPass::new(&ctx.device);
+        let bloom = bloom_pass::BloomPass::new(&ctx.device);
         let assets = GpuAssets::upload(&ctx.device, &ctx.queue, &pass.material_layout, assets);
         let count = frames_in_flight.max(1);
         let slots = (0..count)
-            .map(|n| FrameSlot::new(&ctx.device, &pass, &post, n, (width, height)))
+            .map(|n| FrameSlot::new(&ctx.device, (&pass, &post, &bloom), n, (width, height)))
             .collect();
         Ok(Self {
             ctx,
             pass,
             post,
+            bloom,
             assets,
             slots,
             free: (0..count).rev().collect(),
@@ -258,6 +262,9 @@ impl Renderer {
         }
         passes::ids(&mut encoder, &scene, frame.sky_category);
         passes::colour(&mut encoder, &scene);
+        if frame.lens.bloom > 0.0 {
+            self.bloom.encode(&mut encoder, &slot.bloom);
+        }
         passes::post(&mut encoder, &self.post, slot);
         copy_to_buffer(&mut encoder, &slot.color, &slot.color_readback, slot.layout);
         copy_to_buffer(

@@ -17,7 +17,7 @@ pub struct PostUniforms {
     pub distortion: [f32; 4],
     /// Vignetting, chromatic aberration (px), read noise, shot-noise gain.
     pub sensor: [f32; 4],
-    /// Rain and snow amounts (0..1), particle brightness, unused.
+    /// Rain and snow amounts (0..1), particle brightness, bloom strength.
     pub particles: [f32; 4],
     /// Noise seed, tone mapping (0 ACES, 1 clip), distortion on, unused.
     pub flags: [u32; 4],
@@ -53,7 +53,7 @@ impl PostUniforms {
                 precipitation(frame.weather.rain_mm_per_h),
                 precipitation(frame.weather.snow_mm_per_h * 4.0),
                 brightness.max(0.02),
-                0.0,
+                lens.bloom,
             ],
             flags: [
                 frame.noise_seed,
@@ -106,6 +106,16 @@ impl PostPass {
                     wgpu::BindingType::Sampler(wgpu::SamplerBindingType::Filtering),
                 ),
                 layout_entry(3, fragment, texture(wgpu::TextureSampleType::Uint)),
+                layout_entry(
+                    4,
+                    fragment,
+                    texture(wgpu::TextureSampleType::Float { filterable: true }),
+                ),
+                layout_entry(
+                    5,
+                    fragment,
+                    texture(wgpu::TextureSampleType::Float { filterable: true }),
+                ),
             ],
         });
         let module = device.create_shader_module(wgpu::ShaderModuleDescriptor {
@@ -158,13 +168,14 @@ impl PostPass {
         }
     }
 
-    /// The bind group for one frame slot's uniforms and scene targets.
+    /// The bind group for one frame slot's uniforms and scene targets: the HDR image and
+    /// its two bloom levels, and the ids.
     pub fn bind_group(
         &self,
         device: &wgpu::Device,
         name: &str,
         uniforms: &wgpu::Buffer,
-        hdr: &wgpu::TextureView,
+        [hdr, quarter, sixteenth]: [&wgpu::TextureView; 3],
         ids: &wgpu::TextureView,
     ) -> wgpu::BindGroup {
         device.create_bind_group(&wgpu::BindGroupDescriptor {
@@ -186,6 +197,14 @@ impl PostPass {
                 wgpu::BindGroupEntry {
                     binding: 3,
                     resource: wgpu::BindingResource::TextureView(ids),
+                },
+                wgpu::BindGroupEntry {
+                    binding: 4,
+                    resource: wgpu::BindingResource::TextureView(quarter),
+                },
+                wgpu::BindGroupEntry {
+                    binding: 5,
+                    resource: wgpu::BindingResource::TextureView(sixteenth),
                 },
             ],
         })

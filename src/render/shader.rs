@@ -29,6 +29,7 @@ const PROGRAMS: &[(&str, &str)] = &[
     ("sky.wgsl", include_str!("../../shaders/sky.wgsl")),
     ("post.wgsl", include_str!("../../shaders/post.wgsl")),
     ("shadow.wgsl", include_str!("../../shaders/shadow.wgsl")),
+    ("bloom.wgsl", include_str!("../../shaders/bloom.wgsl")),
 ];
 
 /// Every program with its includes expanded, for validation in tests.

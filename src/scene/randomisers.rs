@@ -43,6 +43,8 @@ section! {
         vignetting: Fraction = Fraction::fixed(0.0),
         /// Lateral chromatic aberration: red/blue shift at the image corner, pixels.
         chromatic_aberration_px: NonNeg = NonNeg::fixed(0.0),
+        /// Bloom: the share of light above the display's white spread into a glow.
+        bloom: NonNeg = NonNeg::fixed(0.0),
         /// Sensor read noise, standard deviation relative to full scale.
         read_noise: NonNeg = NonNeg::fixed(0.0),
         /// Sensor shot noise gain (variance = gain × signal), relative to full scale.

@@ -97,7 +97,7 @@ fn lens_effects(
         ),
         read_noise: draw("camera.read_noise", &config.read_noise, "1"),
         shot_noise: draw("camera.shot_noise", &config.shot_noise, "1"),
-        bloom: 0.0,
+        bloom: draw("camera.bloom", &config.bloom, "1"),
         tone_mapping: config.tone_mapping,
     }
 }
