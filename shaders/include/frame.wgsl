@@ -19,8 +19,12 @@ struct FrameUniforms {
     fog_color: vec4<f32>,
     // x: wetness, y: settled snow, z: puddle coverage, w: cloud cover.
     surface_weather: vec4<f32>,
-    // x: light tiles across, y: tiles down, z: lights in the frame.
+    // x: light tiles across, y: tiles down, z: lights in the frame, w: depth slices.
     light_grid: vec4<u32>,
+    // xyz: the camera's viewing direction.
+    camera_forward: vec4<f32>,
+    // x: view depth where the first light slice starts (m), y: slices per unit ln(depth).
+    light_slices: vec4<f32>,
     // World → light clip space of each shadow cascade.
     shadow_view_proj: array<mat4x4<f32>, 2>,
     // x: shadow strength (0 = none), y: map edge (texels), z, w: each cascade's texel
@@ -63,7 +67,7 @@ const LIGHT_TILE: f32 = 32.0;
 @group(0) @binding(0) var<uniform> frame: FrameUniforms;
 @group(0) @binding(1) var<storage, read> instances: array<InstanceData>;
 @group(0) @binding(2) var<storage, read> lights: array<Light>;
-// Per tile: (first entry in light_indices, count).
+// Per cluster (slice, row, column): (first entry in light_indices, count).
 @group(0) @binding(3) var<storage, read> light_tiles: array<vec2<u32>>;
 @group(0) @binding(4) var<storage, read> light_indices: array<u32>;
 // The sky's radiance, equirectangular (u: azimuth from +Z, v: zenith angle), baked per

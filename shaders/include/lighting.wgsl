@@ -49,14 +49,18 @@ fn ambient_irradiance(n: vec3<f32>) -> vec3<f32> {
     );
 }
 
-// Light from the street lamps, head and tail lights binned into this pixel's tile.
+// Light from the street lamps, head and tail lights binned into this fragment's cluster
+// (its screen tile and depth slice).
 fn artificial_light(s: Surface, pixel: vec2<f32>) -> vec3<f32> {
     let grid = frame.light_grid;
     if (grid.z == 0u) {
         return vec3<f32>(0.0);
     }
-    let tile = vec2<u32>(pixel / LIGHT_TILE);
-    let entry = light_tiles[min(tile.y, grid.y - 1u) * grid.x + min(tile.x, grid.x - 1u)];
+    let tile = min(vec2<u32>(pixel / LIGHT_TILE), grid.xy - 1u);
+    let depth = dot(s.position - frame.camera_exposure.xyz, frame.camera_forward.xyz);
+    let slicing = frame.light_slices;
+    let slice = u32(clamp(log(max(depth, slicing.x) / slicing.x) * slicing.y, 0.0, f32(grid.w - 1u)));
+    let entry = light_tiles[(slice * grid.y + tile.y) * grid.x + tile.x];
     var total = vec3<f32>(0.0);
     for (var k = entry.x; k < entry.x + entry.y; k = k + 1u) {
         let light = lights[light_indices[k]];

@@ -2,7 +2,7 @@
 //! model and the ambient light it casts (SH), fog, surface weather and the light grid.
 
 use super::gpu_types::FrameUniforms;
-use super::light_bins::LightBins;
+use super::light_bins::{self, LightBins};
 use super::shadows::Cascades;
 use super::sky::{Irradiance, SkyModel};
 use super::sky_map;
@@ -95,7 +95,27 @@ pub fn frame_uniforms(frame: &FrameData, inputs: Inputs) -> FrameUniforms {
             puddle_coverage(weather.wetness),
             weather.cloud_cover,
         ],
-        light_grid: [bins.columns, bins.rows, bins.lights.len() as u32, 0],
+        light_grid: [
+            bins.columns,
+            bins.rows,
+            bins.lights.len() as u32,
+            light_bins::SLICES,
+        ],
+        camera_forward: v4(
+            frame
+                .camera
+                .view
+                .inverse()
+                .transform_vector3(Vec3::NEG_Z)
+                .normalize_or(Vec3::Z),
+            0.0,
+        ),
+        light_slices: [
+            light_bins::SLICE_RANGE.0,
+            light_bins::slice_scale(),
+            0.0,
+            0.0,
+        ],
         shadow_view_proj: cascades.view_proj.map(|m| m.to_cols_array_2d()),
         shadow: [
             if cascades.active {

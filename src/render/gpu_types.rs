@@ -23,8 +23,12 @@ pub struct FrameUniforms {
     pub fog_color: [f32; 4],
     /// Wetness, settled snow, puddle coverage, cloud cover.
     pub surface_weather: [f32; 4],
-    /// Light tiles across, tiles down, lights in the frame.
+    /// Light tiles across, tiles down, lights in the frame, depth slices.
     pub light_grid: [u32; 4],
+    /// The camera's viewing direction (xyz); w unused.
+    pub camera_forward: [f32; 4],
+    /// Depth slicing of the light clusters: near (m), slices per unit of ln(depth).
+    pub light_slices: [f32; 4],
     /// World → light clip space of each shadow cascade.
     pub shadow_view_proj: [[[f32; 4]; 4]; 2],
     /// Shadow strength (0 = none), map edge (texels), each cascade's texel size (m).

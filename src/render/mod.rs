@@ -213,7 +213,12 @@ impl Renderer {
     ) -> wgpu::SubmissionIndex {
         let device = &self.ctx.device;
         let queue = &self.ctx.queue;
-        let bins = light_bins::LightBins::new(&frame.lights, view_proj, frame.width, frame.height);
+        let bins = light_bins::LightBins::new(
+            &frame.lights,
+            (frame.camera.view, view_proj),
+            frame.width,
+            frame.height,
+        );
         let slot = &mut self.slots[slot_index];
         slot.reserve(
             device,

@@ -9,9 +9,9 @@ use glam::{Mat4, Vec3};
 /// and spot cone (cosines of the inner and outer half-angles; −1 for point lights).
 fn photometry(kind: EmitterKind) -> (f32, f32, f32, f32) {
     match kind {
-        EmitterKind::Headlight => (4.0, 45.0, 0.966, 0.866),
+        EmitterKind::Headlight => (4.0, 30.0, 0.966, 0.866),
         EmitterKind::Taillight => (0.03, 5.0, -1.0, -1.0),
-        EmitterKind::StreetLamp => (1.2, 22.0, 0.766, 0.342),
+        EmitterKind::StreetLamp => (1.2, 18.0, 0.766, 0.342),
         EmitterKind::Signal => (0.02, 8.0, -1.0, -1.0),
     }
 }
