@@ -2,13 +2,14 @@
 // size) with box and tent filters; the post pass adds both levels back, upsampled, so
 // bright lights and the sun glow.
 
+#include "fullscreen.wgsl"
+
 @group(0) @binding(0) var source: texture_2d<f32>;
 @group(0) @binding(1) var source_sampler: sampler;
 
 @vertex
 fn vs_bloom(@builtin(vertex_index) index: u32) -> @builtin(position) vec4<f32> {
-    let uv = vec2<f32>(f32((index << 1u) & 2u), f32(index & 2u));
-    return vec4<f32>(uv * 2.0 - 1.0, 0.0, 1.0);
+    return vec4<f32>(fullscreen_ndc(index), 0.0, 1.0);
 }
 
 // Four bilinear taps: the mean of the 4x4 source texels under this target texel.

@@ -5,6 +5,8 @@
 // bloom, vignetting, falling rain or snow, sensor noise and tone mapping (ACES, or a clip for
 // tests). Writes 8-bit sRGB colour and the distorted id target.
 
+#include "fullscreen.wgsl"
+
 struct PostUniforms {
     // width, height of the final image; zoom of the undistorted render about its centre.
     size_zoom: vec4<f32>,
@@ -37,8 +39,7 @@ struct PostOutput {
 
 @vertex
 fn vs_post(@builtin(vertex_index) index: u32) -> @builtin(position) vec4<f32> {
-    let uv = vec2<f32>(f32((index << 1u) & 2u), f32(index & 2u));
-    return vec4<f32>(uv * 2.0 - 1.0, 0.0, 1.0);
+    return vec4<f32>(fullscreen_ndc(index), 0.0, 1.0);
 }
 
 const ITERATIONS: i32 = 8;

@@ -3,6 +3,7 @@
 // analytic sky with the sun's disc, seen through the fog, times exposure.
 
 #include "frame.wgsl"
+#include "fullscreen.wgsl"
 #include "atmosphere.wgsl"
 
 struct SkyOutput {
@@ -12,8 +13,7 @@ struct SkyOutput {
 
 @vertex
 fn vs_sky(@builtin(vertex_index) index: u32) -> SkyOutput {
-    let uv = vec2<f32>(f32((index << 1u) & 2u), f32(index & 2u));
-    let ndc = uv * 2.0 - 1.0;
+    let ndc = fullscreen_ndc(index);
     var out: SkyOutput;
     out.clip_position = vec4<f32>(ndc, 1.0, 1.0);
     out.ndc = ndc;

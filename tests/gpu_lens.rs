@@ -12,7 +12,7 @@ use sdgen::frame::{
     CameraData, FrameData, FrameImages, LensData, LightData, ObjectDraw, SkyData, ToneMapping,
     WeatherData,
 };
-use sdgen::importer::{Asset, Material, MeshPart, MeshPrimitive, Vertex};
+use sdgen::importer::{Asset, Material, MeshPrimitive, Vertex};
 use sdgen::render::Renderer;
 
 const QUAD: (f32, f32, f32, f32) = (-1.3, 1.1, -0.7, 0.8);
@@ -26,26 +26,16 @@ fn quad_asset() -> Asset {
         normal: [0.0, 0.0, 1.0],
         uv: [0.0, 0.0],
     };
-    Asset {
-        path: "quad".into(),
-        primitives: vec![MeshPrimitive {
-            vertices: vec![v(x0, y0), v(x1, y0), v(x1, y1), v(x0, y1)],
-            indices: vec![0, 1, 2, 0, 2, 3],
-            material: 0,
-        }],
-        materials: vec![Material {
-            metallic_factor: 0.0,
-            ..Material::default()
-        }],
-        images: vec![],
-        parts: vec![MeshPart {
-            primitive: 0,
-            transform: Mat4::IDENTITY,
-            node: 0,
-        }],
-        nodes: vec![],
-        bounds: (Vec3::new(x0, y0, 0.0), Vec3::new(x1, y1, 0.0)),
-    }
+    let primitive = MeshPrimitive {
+        vertices: vec![v(x0, y0), v(x1, y0), v(x1, y1), v(x0, y1)],
+        indices: vec![0, 1, 2, 0, 2, 3],
+        material: 0,
+    };
+    let material = Material {
+        metallic_factor: 0.0,
+        ..Material::default()
+    };
+    common::one_primitive_asset(primitive, material)
 }
 
 /// Vertical field of view, 60°.

@@ -7,7 +7,7 @@ use glam::{Mat4, Vec3};
 use sdgen::frame::{
     CameraData, FrameData, LensData, LightData, ObjectDraw, SkyData, ToneMapping, WeatherData,
 };
-use sdgen::importer::{Asset, Material, MeshPart, MeshPrimitive, Vertex};
+use sdgen::importer::{Asset, Material, MeshPrimitive, Vertex};
 use sdgen::labels::label_frame;
 use sdgen::render::Renderer;
 
@@ -18,27 +18,17 @@ fn quad_asset(x0: f32, x1: f32, y0: f32, y1: f32) -> Asset {
         normal: [0.0, 0.0, 1.0],
         uv: [0.0, 0.0],
     };
-    Asset {
-        path: "quad".into(),
-        primitives: vec![MeshPrimitive {
-            vertices: vec![v(x0, y0), v(x1, y0), v(x1, y1), v(x0, y1)],
-            indices: vec![0, 1, 2, 0, 2, 3],
-            material: 0,
-        }],
-        // A matte dielectric, so the lit quad shows its base colour.
-        materials: vec![Material {
-            metallic_factor: 0.0,
-            ..Material::default()
-        }],
-        images: vec![],
-        parts: vec![MeshPart {
-            primitive: 0,
-            transform: Mat4::IDENTITY,
-            node: 0,
-        }],
-        nodes: vec![],
-        bounds: (Vec3::new(x0, y0, 0.0), Vec3::new(x1, y1, 0.0)),
-    }
+    let primitive = MeshPrimitive {
+        vertices: vec![v(x0, y0), v(x1, y0), v(x1, y1), v(x0, y1)],
+        indices: vec![0, 1, 2, 0, 2, 3],
+        material: 0,
+    };
+    // A matte dielectric, so the lit quad shows its base colour.
+    let material = Material {
+        metallic_factor: 0.0,
+        ..Material::default()
+    };
+    common::one_primitive_asset(primitive, material)
 }
 
 /// Pixel columns (or rows) whose centres lie strictly inside (lo, hi), in pixel units.

@@ -10,7 +10,7 @@ use sdgen::frame::{
     CameraData, FrameData, FrameImages, LensData, LightData, ObjectDraw, SkyData, ToneMapping,
     WeatherData,
 };
-use sdgen::importer::{Asset, Material, MeshPart, MeshPrimitive, Vertex};
+use sdgen::importer::{Asset, Material, MeshPrimitive, Vertex};
 use sdgen::render::Renderer;
 
 const WIDTH: u32 = 96;
@@ -36,28 +36,13 @@ fn square(half: f32, y: f32) -> MeshPrimitive {
 }
 
 fn asset(primitive: MeshPrimitive) -> Asset {
-    let bounds = primitive.vertices.iter().fold(
-        (Vec3::splat(f32::INFINITY), Vec3::splat(f32::NEG_INFINITY)),
-        |(lo, hi), v| (lo.min(v.position.into()), hi.max(v.position.into())),
-    );
-    Asset {
-        path: "square".into(),
-        primitives: vec![primitive],
-        materials: vec![Material {
-            metallic_factor: 0.0,
-            roughness_factor: 1.0,
-            double_sided: true,
-            ..Material::default()
-        }],
-        images: vec![],
-        parts: vec![MeshPart {
-            primitive: 0,
-            transform: Mat4::IDENTITY,
-            node: 0,
-        }],
-        nodes: vec![],
-        bounds,
-    }
+    let material = Material {
+        metallic_factor: 0.0,
+        roughness_factor: 1.0,
+        double_sided: true,
+        ..Material::default()
+    };
+    common::one_primitive_asset(primitive, material)
 }
 
 fn object(asset: usize, instance_id: u16) -> ObjectDraw {

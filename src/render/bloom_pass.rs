@@ -1,7 +1,7 @@
 //! The bloom passes: the HDR image's bright part at 1/4 size, blurred again at 1/16
 //! (`shaders/bloom.wgsl`); the post pass adds both back.
 
-use super::scene_pass::{HDR_FORMAT, filterable_texture, layout_entry};
+use super::scene_pass::{HDR_FORMAT, filterable_texture, layout_entry, sampler_entry, view_entry};
 
 /// The two downsampling pipelines and their layout, built once.
 pub struct BloomPass {
@@ -128,16 +128,7 @@ impl BloomPass {
             device.create_bind_group(&wgpu::BindGroupDescriptor {
                 label: Some(&format!("{name}::bloom_group")),
                 layout: &self.layout,
-                entries: &[
-                    wgpu::BindGroupEntry {
-                        binding: 0,
-                        resource: wgpu::BindingResource::TextureView(source),
-                    },
-                    wgpu::BindGroupEntry {
-                        binding: 1,
-                        resource: wgpu::BindingResource::Sampler(&self.sampler),
-                    },
-                ],
+                entries: &[view_entry(0, source), sampler_entry(1, &self.sampler)],
             })
         };
         BloomTargets {

@@ -6,7 +6,8 @@ use super::light_bins::GpuLight;
 use super::post_pass::{PostPass, PostUniforms};
 use super::readback::PaddedLayout;
 use super::scene_pass::{
-    COLOR_FORMAT, DEPTH_FORMAT, HDR_FORMAT, ID_FORMAT, MSAA_SAMPLES, ScenePass,
+    COLOR_FORMAT, DEPTH_FORMAT, HDR_FORMAT, ID_FORMAT, MSAA_SAMPLES, ScenePass, buffer_entry,
+    sampler_entry, view_entry,
 };
 use super::sky_map;
 
@@ -284,14 +285,8 @@ fn geometry_bind_group(
         label: Some(&format!("{name}::geometry_bind_group")),
         layout: &pass.geometry_layout,
         entries: &[
-            wgpu::BindGroupEntry {
-                binding: 0,
-                resource: uniforms.as_entire_binding(),
-            },
-            wgpu::BindGroupEntry {
-                binding: 1,
-                resource: instances.buffer.as_entire_binding(),
-            },
+            buffer_entry(0, uniforms),
+            buffer_entry(1, &instances.buffer),
         ],
     })
 }
@@ -310,37 +305,19 @@ fn frame_bind_group(
     name: &str,
     bound: Bound,
 ) -> wgpu::BindGroup {
-    fn entry(binding: u32, buffer: &wgpu::Buffer) -> wgpu::BindGroupEntry<'_> {
-        wgpu::BindGroupEntry {
-            binding,
-            resource: buffer.as_entire_binding(),
-        }
-    }
     device.create_bind_group(&wgpu::BindGroupDescriptor {
         label: Some(&format!("{name}::frame_bind_group")),
         layout: &pass.frame_layout,
         entries: &[
-            entry(0, bound.uniforms),
-            entry(1, &bound.instances.buffer),
-            entry(2, &bound.lights[0].buffer),
-            entry(3, &bound.lights[1].buffer),
-            entry(4, &bound.lights[2].buffer),
-            wgpu::BindGroupEntry {
-                binding: 5,
-                resource: wgpu::BindingResource::TextureView(bound.sky),
-            },
-            wgpu::BindGroupEntry {
-                binding: 6,
-                resource: wgpu::BindingResource::Sampler(&pass.sky_sampler),
-            },
-            wgpu::BindGroupEntry {
-                binding: 7,
-                resource: wgpu::BindingResource::TextureView(&pass.shadows.array_view),
-            },
-            wgpu::BindGroupEntry {
-                binding: 8,
-                resource: wgpu::BindingResource::Sampler(&pass.shadows.sampler),
-            },
+            buffer_entry(0, bound.uniforms),
+            buffer_entry(1, &bound.instances.buffer),
+            buffer_entry(2, &bound.lights[0].buffer),
+            buffer_entry(3, &bound.lights[1].buffer),
+            buffer_entry(4, &bound.lights[2].buffer),
+            view_entry(5, bound.sky),
+            sampler_entry(6, &pass.sky_sampler),
+            view_entry(7, &pass.shadows.array_view),
+            sampler_entry(8, &pass.shadows.sampler),
         ],
     })
 }

@@ -1,6 +1,7 @@
 //! Uploads imported assets once: vertex/index buffers, textures, samplers, material bind groups.
 
 use super::gpu_types::MaterialUniforms;
+use super::scene_pass::{buffer_entry, sampler_entry, view_entry};
 use crate::importer::{Asset, FilterMode, Material, Sampler, TextureImage, WrapMode};
 use glam::{Mat4, Vec3};
 use std::collections::HashMap;
@@ -172,18 +173,9 @@ fn material_bind_group(
         label: Some(&format!("{label}::bind_group")),
         layout,
         entries: &[
-            wgpu::BindGroupEntry {
-                binding: 0,
-                resource: uniform.as_entire_binding(),
-            },
-            wgpu::BindGroupEntry {
-                binding: 1,
-                resource: wgpu::BindingResource::TextureView(view),
-            },
-            wgpu::BindGroupEntry {
-                binding: 2,
-                resource: wgpu::BindingResource::Sampler(sampler),
-            },
+            buffer_entry(0, &uniform),
+            view_entry(1, view),
+            sampler_entry(2, sampler),
         ],
     })
 }

@@ -2,7 +2,9 @@
 //! the final 8-bit colour and the distorted id target (`shaders/post.wgsl`).
 
 use super::lens::{Intrinsics, distorts, render_zoom};
-use super::scene_pass::{COLOR_FORMAT, ID_FORMAT, buffer_binding, layout_entry};
+use super::scene_pass::{
+    COLOR_FORMAT, ID_FORMAT, buffer_binding, buffer_entry, layout_entry, sampler_entry, view_entry,
+};
 use crate::frame::{FrameData, ToneMapping};
 
 /// Laid out as `PostUniforms` in `shaders/post.wgsl`.
@@ -182,30 +184,12 @@ impl PostPass {
             label: Some(&format!("{name}::post_bind_group")),
             layout: &self.layout,
             entries: &[
-                wgpu::BindGroupEntry {
-                    binding: 0,
-                    resource: uniforms.as_entire_binding(),
-                },
-                wgpu::BindGroupEntry {
-                    binding: 1,
-                    resource: wgpu::BindingResource::TextureView(hdr),
-                },
-                wgpu::BindGroupEntry {
-                    binding: 2,
-                    resource: wgpu::BindingResource::Sampler(&self.sampler),
-                },
-                wgpu::BindGroupEntry {
-                    binding: 3,
-                    resource: wgpu::BindingResource::TextureView(ids),
-                },
-                wgpu::BindGroupEntry {
-                    binding: 4,
-                    resource: wgpu::BindingResource::TextureView(quarter),
-                },
-                wgpu::BindGroupEntry {
-                    binding: 5,
-                    resource: wgpu::BindingResource::TextureView(sixteenth),
-                },
+                buffer_entry(0, uniforms),
+                view_entry(1, hdr),
+                sampler_entry(2, &self.sampler),
+                view_entry(3, ids),
+                view_entry(4, quarter),
+                view_entry(5, sixteenth),
             ],
         })
     }

@@ -17,6 +17,10 @@ const INCLUDES: &[(&str, &str)] = &[
         include_str!("../../shaders/include/lighting.wgsl"),
     ),
     (
+        "fullscreen.wgsl",
+        include_str!("../../shaders/include/fullscreen.wgsl"),
+    ),
+    (
         "atmosphere.wgsl",
         include_str!("../../shaders/include/atmosphere.wgsl"),
     ),

@@ -2,7 +2,7 @@
 //! shared by every frame in flight (the queue runs each frame's passes in order).
 
 use super::passes::Scene;
-use super::scene_pass::{DEPTH_FORMAT, buffer_binding, layout_entry};
+use super::scene_pass::{DEPTH_FORMAT, buffer_binding, buffer_entry, layout_entry};
 use super::shadows::{CASCADES, MAP_SIZE};
 use crate::importer::Vertex;
 
@@ -123,10 +123,7 @@ fn cascade_group(
     device.create_bind_group(&wgpu::BindGroupDescriptor {
         label: Some("shadow_pass::cascade_group"),
         layout,
-        entries: &[wgpu::BindGroupEntry {
-            binding: 0,
-            resource: buffer.as_entire_binding(),
-        }],
+        entries: &[buffer_entry(0, &buffer)],
     })
 }
 

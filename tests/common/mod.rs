@@ -48,3 +48,29 @@ pub fn render_ok(args: &[&str]) -> Output {
 pub fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
+
+/// An asset of one primitive with one material, its only part at the asset's origin;
+/// bounds from its vertices.
+pub fn one_primitive_asset(
+    primitive: sdgen::importer::MeshPrimitive,
+    material: sdgen::importer::Material,
+) -> sdgen::importer::Asset {
+    use glam::Vec3;
+    let bounds = primitive.vertices.iter().fold(
+        (Vec3::splat(f32::INFINITY), Vec3::splat(f32::NEG_INFINITY)),
+        |(lo, hi), v| (lo.min(v.position.into()), hi.max(v.position.into())),
+    );
+    sdgen::importer::Asset {
+        path: "test".into(),
+        primitives: vec![primitive],
+        materials: vec![material],
+        images: vec![],
+        parts: vec![sdgen::importer::MeshPart {
+            primitive: 0,
+            transform: glam::Mat4::IDENTITY,
+            node: 0,
+        }],
+        nodes: vec![],
+        bounds,
+    }
+}
