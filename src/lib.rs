@@ -8,7 +8,8 @@
 //!       v
 //! bevy_ecs World --world: spawn -> randomise -> extract--> FrameData (plain structs)
 //!       v
-//! render::Renderer (wgpu only) --one MRT pass--> colour, packed ids (R32Uint), depth
+//! render::Renderer (wgpu only) --shadow, id, colour (4x MSAA HDR + sky), post passes-->
+//!       final colour (lens, sensor, ACES) and packed ids (R32Uint), distorted alike
 //!       v
 //! render::readback (row padding stripped once) --> FrameImages
 //!       v

@@ -244,3 +244,43 @@ fn materials_are_pbr_with_glass_and_emissive_lamps() {
         }
     }
 }
+
+#[test]
+fn light_emitters_sit_where_the_lamps_are() {
+    use sdgen::scene::emitters::{EmitterKind, emitters};
+    let of = |asset: &Asset, kind| -> Vec<Vec3> {
+        emitters(asset)
+            .into_iter()
+            .filter(|e| e.kind == kind)
+            .map(|e| e.position)
+            .collect()
+    };
+    for file in ["car_sedan.glb", "car_suv.glb", "bus.glb"] {
+        let asset = load(file);
+        let (lo, hi) = asset.bounds;
+        for (kind, front) in [
+            (EmitterKind::Headlight, true),
+            (EmitterKind::Taillight, false),
+        ] {
+            let lights = of(&asset, kind);
+            assert_eq!(lights.len(), 2, "{file}: {kind:?} {lights:?}");
+            // One on each side, mirrored, at the front (+Z) or the back.
+            assert!(lights[0].x * lights[1].x < 0.0, "{file}: {lights:?}");
+            assert!(
+                (lights[0].x + lights[1].x).abs() < 0.05,
+                "{file}: {lights:?}"
+            );
+            for p in &lights {
+                let end = if front { hi.z } else { lo.z };
+                assert!(
+                    (p.z - end).abs() < 0.3,
+                    "{file}: {kind:?} at {p}, end {end}"
+                );
+            }
+        }
+    }
+    let lamp = of(&load("street_lamp.glb"), EmitterKind::StreetLamp);
+    assert_eq!(lamp.len(), 1, "{lamp:?}");
+    assert!(lamp[0].y > 4.0, "the lamp head is up the pole: {}", lamp[0]);
+    assert!(!of(&load("traffic_light.glb"), EmitterKind::Signal).is_empty());
+}

@@ -23,6 +23,14 @@ pub enum RenderError {
         /// wgpu's message.
         message: String,
     },
+    /// The frame's lens distortion folds the image over itself, so it has no inverse.
+    #[error("frame {frame}: {message}")]
+    Lens {
+        /// Image index.
+        frame: u64,
+        /// What is wrong, with the coefficients.
+        message: String,
+    },
     /// A frame asked for an asset the renderer was not given.
     #[error("frame {frame} draws asset {asset}, but only {loaded} assets are loaded")]
     UnknownAsset {

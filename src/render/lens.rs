@@ -65,6 +65,41 @@ pub fn distorts(lens: &LensData) -> bool {
     lens.k1 != 0.0 || lens.k2 != 0.0 || lens.p1 != 0.0 || lens.p2 != 0.0
 }
 
+/// Points along the border of a `width`×`height` image, `steps` + 1 per edge.
+fn border(width: u32, height: u32, steps: u32) -> impl Iterator<Item = Vec2> {
+    let (w, h) = (width as f32, height as f32);
+    (0..=steps).flat_map(move |s| {
+        let t = s as f32 / steps as f32;
+        [
+            Vec2::new(t * w, 0.0),
+            Vec2::new(t * w, h),
+            Vec2::new(0.0, t * h),
+            Vec2::new(w, t * h),
+        ]
+    })
+}
+
+/// Checks that the lens has an inverse over the image: undistorting any border point and
+/// distorting it again lands within 0.01 px of where it started. Strong coefficients fold
+/// the image over itself (the radial factor stops growing), and then no render can
+/// supply every pixel.
+pub fn check(lens: &LensData, k: Intrinsics, width: u32, height: u32) -> Result<(), String> {
+    if !distorts(lens) {
+        return Ok(());
+    }
+    for edge in border(width, height, 64) {
+        let d = (edge - k.centre) / k.focal;
+        let back = distort(lens, undistort(lens, d));
+        if ((back - d) * k.focal).length() > 0.01 || !back.is_finite() {
+            return Err(format!(
+                "lens distortion k1 {}, k2 {}, p1 {}, p2 {} has no inverse at pixel ({:.0},                  {:.0}) of the {width}x{height} image: it folds the image over itself; use                  smaller coefficients",
+                lens.k1, lens.k2, lens.p1, lens.p2, edge.x, edge.y
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// The zoom (≤ 1) of the undistorted render about the image centre, so that the source
 /// of every pixel of the distorted `width`×`height` image lies inside it, with a pixel
 /// to spare for filtering. 1 without distortion.
@@ -74,19 +109,10 @@ pub fn render_zoom(lens: &LensData, k: Intrinsics, width: u32, height: u32) -> f
     }
     let half = Vec2::new(width as f32, height as f32) * 0.5;
     let mut reach: f32 = 1.0;
-    let steps = 64;
-    for s in 0..=steps {
-        let t = s as f32 / steps as f32;
-        for edge in [
-            Vec2::new(t * width as f32, 0.0),
-            Vec2::new(t * width as f32, height as f32),
-            Vec2::new(0.0, t * height as f32),
-            Vec2::new(width as f32, t * height as f32),
-        ] {
-            let source = undistort(lens, (edge - k.centre) / k.focal) * k.focal + k.centre;
-            let off = (source - half).abs() + Vec2::splat(1.0);
-            reach = reach.max(off.x / half.x).max(off.y / half.y);
-        }
+    for edge in border(width, height, 64) {
+        let source = undistort(lens, (edge - k.centre) / k.focal) * k.focal + k.centre;
+        let off = (source - half).abs() + Vec2::splat(1.0);
+        reach = reach.max(off.x / half.x).max(off.y / half.y);
     }
     1.0 / reach
 }
@@ -120,6 +146,22 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn folding_lenses_are_refused_and_mild_ones_pass() {
+        let k = Intrinsics {
+            focal: Vec2::new(700.0, 700.0),
+            centre: Vec2::new(640.0, 360.0),
+        };
+        assert!(check(&lens(-0.12, 0.03, 0.002, -0.002), k, 1280, 720).is_ok());
+        assert!(check(&LensData::default(), k, 1280, 720).is_ok());
+        // k1 = −0.6: the radial factor r(1 − 0.6r²) peaks at r = 0.75, inside the corner.
+        let err = check(&lens(-0.6, 0.0, 0.0, 0.0), k, 1280, 720).unwrap_err();
+        assert!(
+            err.contains("no inverse") && err.contains("k1 -0.6"),
+            "{err}"
+        );
     }
 
     #[test]

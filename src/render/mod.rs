@@ -125,6 +125,14 @@ impl Renderer {
         self.check_size(frame)?;
         // Build first: a frame that cannot be drawn fails before any frame is collected.
         let build = Instant::now();
+        let intrinsics =
+            lens::Intrinsics::from_projection(&frame.camera.projection, frame.width, frame.height);
+        lens::check(&frame.lens, intrinsics, frame.width, frame.height).map_err(|message| {
+            RenderError::Lens {
+                frame: frame.index,
+                message,
+            }
+        })?;
         let post = PostUniforms::new(frame);
         let view_proj = frame_uniforms::render_view_proj(frame, post.zoom());
         let list = draw_list::build(frame, view_proj, &self.assets.parts)?;
