@@ -15,7 +15,9 @@ fn vs_bloom(@builtin(vertex_index) index: u32) -> @builtin(position) vec4<f32> {
 // Four bilinear taps: the mean of the 4x4 source texels under this target texel.
 fn box4(position: vec2<f32>) -> vec3<f32> {
     let size = vec2<f32>(textureDimensions(source));
-    let centre = position.xy * 4.0 / size;
+    // The target is the source's size over four, rounded down (src/render/bloom_pass.rs);
+    // its uv is the source's uv, so the post pass can sample every level at one uv.
+    let centre = position.xy / max(floor(size / 4.0), vec2<f32>(1.0));
     let o = 1.0 / size;
     return 0.25 * (
         textureSampleLevel(source, source_sampler, centre + vec2<f32>(-o.x, -o.y), 0.0).rgb

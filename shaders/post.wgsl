@@ -1,5 +1,5 @@
 // Post pass: the camera. For each pixel of the final, distorted image it finds the
-// undistorted point it sees (Brown-Conrady, inverted by fixed-point iteration as in
+// undistorted point it sees (Brown-Conrady, inverted by Newton's method as in
 // src/render/lens.rs) and takes there: the packed id of the nearest rendered pixel
 // (exact, never blended) and the filtered HDR colour, with lateral chromatic aberration,
 // bloom, vignetting, falling rain or snow, sensor noise and tone mapping (ACES, or a clip for
@@ -44,18 +44,40 @@ fn vs_post(@builtin(vertex_index) index: u32) -> @builtin(position) vec4<f32> {
 
 const ITERATIONS: i32 = 8;
 
-// The undistorted normalised point that the lens maps onto `d`.
+// Brown-Conrady distortion of normalised point `p`.
+fn distort(p: vec2<f32>) -> vec2<f32> {
+    let k = post.distortion;
+    let r2 = dot(p, p);
+    let radial = 1.0 + k.x * r2 + k.y * r2 * r2;
+    return p * radial + vec2<f32>(
+        2.0 * k.z * p.x * p.y + k.w * (r2 + 2.0 * p.x * p.x),
+        k.z * (r2 + 2.0 * p.y * p.y) + 2.0 * k.w * p.x * p.y,
+    );
+}
+
+// The undistorted normalised point that the lens maps onto `d`: Newton's method, as
+// src/render/lens.rs.
 fn undistort(d: vec2<f32>) -> vec2<f32> {
     let k = post.distortion;
     var p = d;
     for (var i = 0; i < ITERATIONS; i = i + 1) {
         let r2 = dot(p, p);
         let radial = 1.0 + k.x * r2 + k.y * r2 * r2;
-        let tangential = vec2<f32>(
-            2.0 * k.z * p.x * p.y + k.w * (r2 + 2.0 * p.x * p.x),
-            k.z * (r2 + 2.0 * p.y * p.y) + 2.0 * k.w * p.x * p.y,
+        let slope = 2.0 * (k.x + 2.0 * k.y * r2);
+        let d_dx = vec2<f32>(
+            radial + p.x * p.x * slope + 2.0 * k.z * p.y + 6.0 * k.w * p.x,
+            p.y * p.x * slope + 2.0 * k.z * p.x + 2.0 * k.w * p.y,
         );
-        p = (d - tangential) / max(radial, 0.1);
+        let d_dy = vec2<f32>(
+            p.x * p.y * slope + 2.0 * k.z * p.x + 2.0 * k.w * p.y,
+            radial + p.y * p.y * slope + 6.0 * k.z * p.y + 2.0 * k.w * p.x,
+        );
+        let det = d_dx.x * d_dy.y - d_dy.x * d_dx.y;
+        if (abs(det) < 1e-6) {
+            break;
+        }
+        let f = distort(p) - d;
+        p -= vec2<f32>(d_dy.y * f.x - d_dy.x * f.y, d_dx.x * f.y - d_dx.y * f.x) / det;
     }
     return p;
 }
@@ -134,9 +156,11 @@ fn fs_post(@builtin(position) position: vec4<f32>) -> PostOutput {
     let centre = post.intrinsics.zw;
     let half = size * 0.5;
     var source = position.xy;
-    let normalised = (position.xy - centre) / focal;
+    // The ray this pixel sees, in normalised pinhole coordinates.
+    var ray = (position.xy - centre) / focal;
     if (post.flags.z != 0u) {
-        source = half + post.size_zoom.z * (undistort(normalised) * focal + centre - half);
+        ray = undistort(ray);
+        source = half + post.size_zoom.z * (ray * focal + centre - half);
     }
     let texel = vec2<i32>(clamp(floor(source), vec2<f32>(0.0), size - 1.0));
     var out: PostOutput;
@@ -152,7 +176,7 @@ fn fs_post(@builtin(position) position: vec4<f32>) -> PostOutput {
         color += post.particles.w * bloom(source / size);
     }
     // Natural vignetting: cos^4 of the angle off the axis.
-    let cos2 = 1.0 / (1.0 + dot(normalised, normalised));
+    let cos2 = 1.0 / (1.0 + dot(ray, ray));
     color *= mix(1.0, cos2 * cos2, post.sensor.x);
     color += vec3<f32>(particles(position.xy));
     let read = post.sensor.z;

@@ -1,7 +1,8 @@
 //! GPU test of sun shadows against geometry: a 2 m square board floats 1 m above a large
 //! ground plane under a sun straight overhead, seen from above at an angle. Ground points
 //! whose vertical line meets the board are in shadow (dark), ground points well away from
-//! it are lit, with no acne on the open ground; the masks are not touched by shadows.
+//! it are lit, with no acne on the open ground; the masks are not touched by shadows; a
+//! board outside the camera's view still casts its shadow into it.
 
 mod common;
 
@@ -111,8 +112,9 @@ fn ground_point(f: &FrameData, c: u32, r: u32) -> Vec3 {
     near + (far - near) * (near.y / (near.y - far.y))
 }
 
-fn render(f: &FrameData) -> FrameImages {
-    let assets = [asset(square(20.0, 0.0)), asset(square(1.0, 1.0))];
+/// Renders `f` with the ground and a 2 m board `board_y` metres up.
+fn render(f: &FrameData, board_y: f32) -> FrameImages {
+    let assets = [asset(square(20.0, 0.0)), asset(square(1.0, board_y))];
     let mut renderer = Renderer::new(common::gpu(), &assets, WIDTH, HEIGHT, 1).unwrap();
     renderer.render_now(f).unwrap()
 }
@@ -120,7 +122,7 @@ fn render(f: &FrameData) -> FrameImages {
 #[test]
 fn a_board_shades_the_ground_straight_below_it_and_nowhere_else() {
     let f = frame();
-    let images = render(&f);
+    let images = render(&f, 1.0);
     let (mut shadowed, mut lit) = (Vec::new(), Vec::new());
     for r in 0..HEIGHT {
         for c in 0..WIDTH {
@@ -160,5 +162,36 @@ fn a_board_shades_the_ground_straight_below_it_and_nowhere_else() {
     // Shadows change the colour only.
     let mut no_sun = f.clone();
     no_sun.light.sun_color = Vec3::ZERO;
-    assert_eq!(render(&no_sun).ids, images.ids);
+    assert_eq!(render(&no_sun, 1.0).ids, images.ids);
+}
+
+#[test]
+fn a_board_outside_the_view_still_casts_its_shadow_into_it() {
+    let f = frame();
+    // 12 m up, the board is above the top of the view; its shadow falls on the ground the
+    // camera sees.
+    let images = render(&f, 12.0);
+    assert!(
+        images.ids.iter().all(|id| id & 0xffff != 1),
+        "the board is in view"
+    );
+    let mut under = Vec::new();
+    for r in 0..HEIGHT {
+        for c in 0..WIDTH {
+            let p = ground_point(&f, c, r);
+            if p.x.abs().max(p.z.abs()) < 0.75 {
+                under.push(images.rgba[((r * WIDTH + c) * 4) as usize]);
+            }
+        }
+    }
+    assert!(
+        under.len() > 20,
+        "{} ground pixels under the board",
+        under.len()
+    );
+    let brightest = under.iter().copied().max().unwrap_or(255);
+    assert!(
+        brightest < 90,
+        "no shadow from the off-screen board: {brightest}"
+    );
 }

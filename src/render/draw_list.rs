@@ -27,23 +27,25 @@ pub struct DrawList {
     pub runs: Vec<DrawRun>,
 }
 
-/// Expands every object seen through `view_projection` into its asset's parts; objects whose (posed)
-/// bounds lie wholly outside the view frustum are skipped (they cannot cover a pixel).
+/// Expands every object seen through any of `views` (clip-from-world matrices: the camera,
+/// and the shadow cascades, whose casters may lie outside the camera's view) into its
+/// asset's parts; objects whose (posed) bounds lie wholly outside every view are skipped.
 ///
 /// Fails on an object whose asset index is out of range, whose pose does not have one
 /// transform per part, or whose material override names a material the asset lacks.
 pub fn build(
     frame: &FrameData,
-    view_projection: Mat4,
+    views: &[Mat4],
     assets: &[AssetDraw],
 ) -> Result<DrawList, RenderError> {
     let mut keyed: Vec<(usize, InstanceData)> = Vec::new();
     for (index, object) in frame.objects.iter().enumerate() {
         let asset = checked_asset(frame, index, assets)?;
-        if outside_frustum(
-            view_projection * object.transform,
-            posed_bounds(object, asset),
-        ) {
+        let bounds = posed_bounds(object, asset);
+        if views
+            .iter()
+            .all(|view| outside_frustum(*view * object.transform, bounds))
+        {
             continue;
         }
         let packed = pack_id(object.instance_id, object.category_id);

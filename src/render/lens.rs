@@ -1,5 +1,5 @@
-//! Brown–Conrady lens distortion: the forward model, its inverse by fixed-point iteration
-//! (as the post shader does it), and how far the undistorted render must zoom out so that
+//! Brown–Conrady lens distortion: the forward model, its inverse by Newton's method (as
+//! the post shader does it), and how far the undistorted render must zoom out so that
 //! every pixel of the distorted image has a source. Plain math, mirrored by
 //! `shaders/post.wgsl`.
 
@@ -19,8 +19,9 @@ pub struct Intrinsics {
 }
 
 impl Intrinsics {
-    /// From a wgpu projection matrix (x, y scales in [0][0], [1][1]; principal point shift
-    /// in [2][0], [2][1] as the world's extract builds it, or in the translation column).
+    /// From a wgpu perspective projection matrix: x, y scales in [0][0], [1][1]; the
+    /// principal point shift where the world's extract puts it (a clip-space translation
+    /// applied after the perspective, which lands in [2][0], [2][1]).
     pub fn from_projection(projection: &glam::Mat4, width: u32, height: u32) -> Self {
         let (w, h) = (width as f32, height as f32);
         let c = projection.to_cols_array_2d();
@@ -45,17 +46,37 @@ pub fn distort(lens: &LensData, p: Vec2) -> Vec2 {
     p * radial + tangential
 }
 
-/// The undistorted normalised point that [`distort`] maps onto `d`.
+/// The Jacobian of [`distort`] at `p`, as columns (∂/∂x, ∂/∂y).
+fn jacobian(lens: &LensData, p: Vec2) -> (Vec2, Vec2) {
+    let r2 = p.length_squared();
+    let radial = 1.0 + lens.k1 * r2 + lens.k2 * r2 * r2;
+    // ∂radial/∂x = 2x(k1 + 2 k2 r²), likewise for y.
+    let slope = 2.0 * (lens.k1 + 2.0 * lens.k2 * r2);
+    let (x, y, p1, p2) = (p.x, p.y, lens.p1, lens.p2);
+    let d_dx = Vec2::new(
+        radial + x * x * slope + 2.0 * p1 * y + 6.0 * p2 * x,
+        y * x * slope + 2.0 * p1 * x + 2.0 * p2 * y,
+    );
+    let d_dy = Vec2::new(
+        x * y * slope + 2.0 * p1 * x + 2.0 * p2 * y,
+        radial + y * y * slope + 6.0 * p1 * y + 2.0 * p2 * x,
+    );
+    (d_dx, d_dy)
+}
+
+/// The undistorted normalised point that [`distort`] maps onto `d`: Newton's method from
+/// `d` itself, which converges wherever the lens is one-to-one (a fixed-point iteration
+/// does not, towards the corners of strong barrel lenses).
 pub fn undistort(lens: &LensData, d: Vec2) -> Vec2 {
     let mut p = d;
     for _ in 0..INVERSE_ITERATIONS {
-        let r2 = p.length_squared();
-        let radial = 1.0 + lens.k1 * r2 + lens.k2 * r2 * r2;
-        let tangential = Vec2::new(
-            2.0 * lens.p1 * p.x * p.y + lens.p2 * (r2 + 2.0 * p.x * p.x),
-            lens.p1 * (r2 + 2.0 * p.y * p.y) + 2.0 * lens.p2 * p.x * p.y,
-        );
-        p = (d - tangential) / radial.max(0.1);
+        let f = distort(lens, p) - d;
+        let (a, b) = jacobian(lens, p);
+        let det = a.x * b.y - b.x * a.y;
+        if det.abs() < 1e-6 {
+            break;
+        }
+        p -= Vec2::new(b.y * f.x - b.x * f.y, a.x * f.y - a.y * f.x) / det;
     }
     p
 }
@@ -80,9 +101,9 @@ fn border(width: u32, height: u32, steps: u32) -> impl Iterator<Item = Vec2> {
 }
 
 /// Checks that the lens has an inverse over the image: undistorting any border point and
-/// distorting it again lands within 0.01 px of where it started. Strong coefficients fold
-/// the image over itself (the radial factor stops growing), and then no render can
-/// supply every pixel.
+/// distorting it again lands within 0.01 px of where it started. With strong barrel
+/// coefficients the radial map stops growing before the corners, so no ray reaches them
+/// and no render can supply those pixels.
 pub fn check(lens: &LensData, k: Intrinsics, width: u32, height: u32) -> Result<(), String> {
     if !distorts(lens) {
         return Ok(());
@@ -92,7 +113,10 @@ pub fn check(lens: &LensData, k: Intrinsics, width: u32, height: u32) -> Result<
         let back = distort(lens, undistort(lens, d));
         if ((back - d) * k.focal).length() > 0.01 || !back.is_finite() {
             return Err(format!(
-                "lens distortion k1 {}, k2 {}, p1 {}, p2 {} has no inverse at pixel ({:.0},                  {:.0}) of the {width}x{height} image: it folds the image over itself; use                  smaller coefficients",
+                "lens distortion k1 {}, k2 {}, p1 {}, p2 {} has no inverse at pixel ({:.0}, \
+                 {:.0}) of the {width}x{height} image: no ray reaches it (the radial map \
+                 r(1 + k1 r² + k2 r⁴) stops growing); keep k2 above 0.45 k1² or use smaller \
+                 coefficients",
                 lens.k1, lens.k2, lens.p1, lens.p2, edge.x, edge.y
             ));
         }
@@ -171,14 +195,29 @@ mod tests {
             centre: Vec2::new(640.0, 360.0),
         };
         assert_eq!(render_zoom(&LensData::default(), k, 1280, 720), 1.0);
-        let zoom = render_zoom(&lens(-0.2, 0.0, 0.0, 0.0), k, 1280, 720);
-        // The right edge's midpoint, x = 0.8: undistorted x solves x(1 − 0.2x²) = 0.8.
-        let mut x: f32 = 0.8;
-        for _ in 0..50 {
-            x = 0.8 / (1.0 - 0.2 * x * x);
+        // k2 > 0.45 k1²: the radial map r(1 + k1 r² + k2 r⁴) keeps growing, so every
+        // pixel has an undistorted source.
+        let barrel = lens(-0.2, 0.02, 0.0, 0.0);
+        let zoom = render_zoom(&barrel, k, 1280, 720);
+        // The right edge's midpoint, x = 0.8: undistorted x solves x(1 − 0.2x² + 0.02x⁴)
+        // = 0.8; bisection, independent of the Newton iteration under test.
+        let (mut lo, mut hi) = (0.8f32, 2.0f32);
+        for _ in 0..60 {
+            let mid = 0.5 * (lo + hi);
+            let radial = 1.0 - 0.2 * mid * mid + 0.02 * mid.powi(4);
+            (lo, hi) = if mid * radial < 0.8 {
+                (mid, hi)
+            } else {
+                (lo, mid)
+            };
         }
-        let corner_x = undistort(&lens(-0.2, 0.0, 0.0, 0.0), Vec2::new(0.8, 0.45)).x;
-        assert!(corner_x > x);
+        let corner = undistort(&barrel, Vec2::new(0.8, 0.45));
+        assert!((distort(&barrel, corner) - Vec2::new(0.8, 0.45)).length() < 1e-5);
+        let corner_x = corner.x;
+        assert!(
+            corner_x > lo,
+            "the corner reaches further out than the edge's midpoint"
+        );
         let expected = 640.0 / (corner_x * 800.0 + 1.0);
         assert!(
             (zoom - expected).abs() < 2e-3,

@@ -135,7 +135,14 @@ impl Renderer {
         })?;
         let post = PostUniforms::new(frame);
         let view_proj = frame_uniforms::render_view_proj(frame, post.zoom());
-        let list = draw_list::build(frame, view_proj, &self.assets.parts)?;
+        let cascades = shadows::cascades(frame);
+        let [near, far] = cascades.view_proj;
+        let views = if cascades.active {
+            &[view_proj, near, far][..]
+        } else {
+            &[view_proj][..]
+        };
+        let list = draw_list::build(frame, views, &self.assets.parts)?;
         let build_time = build.elapsed();
         let done = if self.free.is_empty() {
             self.collect_oldest()?
@@ -146,7 +153,7 @@ impl Renderer {
         let Some(slot) = self.free.pop() else {
             return Err(RenderError::Poll("no free frame slot".into()));
         };
-        let submission = self.encode(slot, frame, &list, (&post, view_proj));
+        let submission = self.encode(slot, frame, &list, (&post, view_proj, &cascades));
         let mapped = self.map_readbacks(slot);
         self.in_flight.push_back(InFlight {
             slot,
@@ -217,7 +224,7 @@ impl Renderer {
         slot_index: usize,
         frame: &FrameData,
         list: &draw_list::DrawList,
-        (post, view_proj): (&PostUniforms, glam::Mat4),
+        (post, view_proj, cascades): (&PostUniforms, glam::Mat4, &shadows::Cascades),
     ) -> wgpu::SubmissionIndex {
         let device = &self.ctx.device;
         let queue = &self.ctx.queue;
@@ -235,12 +242,11 @@ impl Renderer {
             frame_slot::light_bytes(bins.lights.len(), bins.tiles.len(), bins.indices.len()),
         );
         let model = frame_uniforms::sky_model(frame);
-        let cascades = shadows::cascades(frame);
         let inputs = frame_uniforms::Inputs {
             model: &model,
             view_proj,
             bins: &bins,
-            cascades: &cascades,
+            cascades,
         };
         let uniforms = frame_uniforms::frame_uniforms(frame, inputs);
         queue.write_buffer(&slot.uniforms, 0, bytemuck::bytes_of(&uniforms));

@@ -40,9 +40,11 @@ pub fn cascades(frame: &FrameData) -> Cascades {
         // On the ground below the line of sight, where the shadows that matter fall.
         let below = frame.camera.position * Vec3::new(1.0, 0.0, 1.0);
         let centre = below + ahead * *distance;
-        // Deep enough in front of the centre to catch tall buildings' shadows.
-        let depth = radius * 2.0 + 120.0;
-        let eye = centre + sun * (depth * 0.5);
+        // Far enough up the sun's direction that tall buildings between the sun and the
+        // cascade still cast (a low sun's shadows are long), and deep enough behind.
+        let reach = radius + 300.0;
+        let depth = reach + radius + 60.0;
+        let eye = centre + sun * reach;
         let view = glam::camera::rh::view::look_at_mat4(eye, centre, up);
         let proj = glam::camera::rh::proj::directx::orthographic(
             -radius, *radius, -radius, *radius, 0.0, depth,

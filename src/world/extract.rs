@@ -103,10 +103,10 @@ pub fn extract(
         .collect();
     // A fixed order (the shader sums lights in this order).
     lights.sort_by(|a, b| {
-        let key = |l: &PointLight| l.position.to_array();
-        key(a)
-            .partial_cmp(&key(b))
-            .unwrap_or(std::cmp::Ordering::Equal)
+        let (a, b) = (a.position, b.position);
+        a.x.total_cmp(&b.x)
+            .then(a.y.total_cmp(&b.y))
+            .then(a.z.total_cmp(&b.z))
     });
     let frame = FrameData {
         index: ctx.index,

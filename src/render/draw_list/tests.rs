@@ -4,7 +4,11 @@ use super::*;
 
 /// Builds the list for the frame's own camera.
 fn build(frame: &FrameData, assets: &[AssetDraw]) -> Result<DrawList, RenderError> {
-    super::build(frame, frame.camera.projection * frame.camera.view, assets)
+    super::build(
+        frame,
+        &[frame.camera.projection * frame.camera.view],
+        assets,
+    )
 }
 use crate::frame::{
     CameraData, LensData, LightData, MaterialOverride, ObjectDraw, SkyData, ToneMapping,
