@@ -1,7 +1,11 @@
 //! The bloom passes: the HDR image's bright part at 1/4 size, blurred again at 1/16
 //! (`shaders/bloom.wgsl`); the post pass adds both back.
 
-use super::scene_pass::{HDR_FORMAT, filterable_texture, layout_entry, sampler_entry, view_entry};
+use super::gpu_util::{
+    filterable_texture, fullscreen_pipeline, layout_entry, linear_sampler, sampler_entry,
+    view_entry,
+};
+use super::scene_pass::HDR_FORMAT;
 
 /// The two downsampling pipelines and their layout, built once.
 pub struct BloomPass {
@@ -65,41 +69,18 @@ impl BloomPass {
             immediate_size: 0,
         });
         let pipeline = |entry: &str| {
-            device.create_render_pipeline(&wgpu::RenderPipelineDescriptor {
-                label: Some(&format!("bloom_pass::{entry}")),
-                layout: Some(&pipeline_layout),
-                vertex: wgpu::VertexState {
-                    module: &module,
-                    entry_point: Some("vs_bloom"),
-                    compilation_options: Default::default(),
-                    buffers: &[],
-                },
-                primitive: wgpu::PrimitiveState::default(),
-                depth_stencil: None,
-                multisample: wgpu::MultisampleState::default(),
-                fragment: Some(wgpu::FragmentState {
-                    module: &module,
-                    entry_point: Some(entry),
-                    compilation_options: Default::default(),
-                    targets: &[Some(wgpu::ColorTargetState {
-                        format: HDR_FORMAT,
-                        blend: None,
-                        write_mask: wgpu::ColorWrites::ALL,
-                    })],
-                }),
-                multiview_mask: None,
-                cache: None,
-            })
+            fullscreen_pipeline(
+                device,
+                &format!("bloom_pass::{entry}"),
+                (&pipeline_layout, &module),
+                ("vs_bloom", entry),
+                &[HDR_FORMAT],
+            )
         };
         Self {
             bright: pipeline("fs_bright"),
             blur: pipeline("fs_blur"),
-            sampler: device.create_sampler(&wgpu::SamplerDescriptor {
-                label: Some("bloom_pass::sampler"),
-                mag_filter: wgpu::FilterMode::Linear,
-                min_filter: wgpu::FilterMode::Linear,
-                ..Default::default()
-            }),
+            sampler: linear_sampler(device, "bloom_pass::sampler"),
             layout,
         }
     }

@@ -2,12 +2,12 @@
 
 use super::bloom_pass::{BloomPass, BloomTargets};
 use super::gpu_types::{FrameUniforms, InstanceData};
+use super::gpu_util::{buffer_entry, sampler_entry, view_entry};
 use super::light_bins::GpuLight;
 use super::post_pass::{PostPass, PostUniforms};
 use super::readback::PaddedLayout;
 use super::scene_pass::{
-    COLOR_FORMAT, DEPTH_FORMAT, HDR_FORMAT, ID_FORMAT, MSAA_SAMPLES, ScenePass, buffer_entry,
-    sampler_entry, view_entry,
+    COLOR_FORMAT, DEPTH_FORMAT, HDR_FORMAT, ID_FORMAT, MSAA_SAMPLES, ScenePass,
 };
 use super::sky_map;
 

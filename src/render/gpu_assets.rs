@@ -1,7 +1,7 @@
 //! Uploads imported assets once: vertex/index buffers, textures, samplers, material bind groups.
 
 use super::gpu_types::MaterialUniforms;
-use super::scene_pass::{buffer_entry, sampler_entry, view_entry};
+use super::gpu_util::{buffer_entry, sampler_entry, view_entry};
 use crate::importer::{Asset, FilterMode, Material, Sampler, TextureImage, WrapMode};
 use glam::{Mat4, Vec3};
 use std::collections::HashMap;

@@ -13,6 +13,7 @@ mod frame_slot;
 pub mod frame_uniforms;
 mod gpu_assets;
 mod gpu_types;
+mod gpu_util;
 pub mod lens;
 pub mod light_bins;
 mod passes;

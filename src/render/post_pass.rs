@@ -1,10 +1,12 @@
 //! The post pass: the camera's lens and sensor applied to the rendered scene, producing
 //! the final 8-bit colour and the distorted id target (`shaders/post.wgsl`).
 
-use super::lens::{Intrinsics, distorts, render_zoom};
-use super::scene_pass::{
-    COLOR_FORMAT, ID_FORMAT, buffer_binding, buffer_entry, layout_entry, sampler_entry, view_entry,
+use super::gpu_util::{
+    buffer_binding, buffer_entry, fullscreen_pipeline, layout_entry, linear_sampler, sampler_entry,
+    view_entry,
 };
+use super::lens::{Intrinsics, distorts, render_zoom};
+use super::scene_pass::{COLOR_FORMAT, ID_FORMAT};
 use crate::frame::{FrameData, ToneMapping};
 
 /// Laid out as `PostUniforms` in `shaders/post.wgsl`.
@@ -129,40 +131,14 @@ impl PostPass {
             bind_group_layouts: &[Some(&layout)],
             immediate_size: 0,
         });
-        let target = |format| {
-            Some(wgpu::ColorTargetState {
-                format,
-                blend: None,
-                write_mask: wgpu::ColorWrites::ALL,
-            })
-        };
-        let pipeline = device.create_render_pipeline(&wgpu::RenderPipelineDescriptor {
-            label: Some("post_pass::pipeline"),
-            layout: Some(&pipeline_layout),
-            vertex: wgpu::VertexState {
-                module: &module,
-                entry_point: Some("vs_post"),
-                compilation_options: Default::default(),
-                buffers: &[],
-            },
-            primitive: wgpu::PrimitiveState::default(),
-            depth_stencil: None,
-            multisample: wgpu::MultisampleState::default(),
-            fragment: Some(wgpu::FragmentState {
-                module: &module,
-                entry_point: Some("fs_post"),
-                compilation_options: Default::default(),
-                targets: &[target(COLOR_FORMAT), target(ID_FORMAT)],
-            }),
-            multiview_mask: None,
-            cache: None,
-        });
-        let sampler = device.create_sampler(&wgpu::SamplerDescriptor {
-            label: Some("post_pass::sampler"),
-            mag_filter: wgpu::FilterMode::Linear,
-            min_filter: wgpu::FilterMode::Linear,
-            ..Default::default()
-        });
+        let pipeline = fullscreen_pipeline(
+            device,
+            "post_pass::pipeline",
+            (&pipeline_layout, &module),
+            ("vs_post", "fs_post"),
+            &[COLOR_FORMAT, ID_FORMAT],
+        );
+        let sampler = linear_sampler(device, "post_pass::sampler");
         Self {
             layout,
             sampler,

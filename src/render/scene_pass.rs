@@ -1,6 +1,7 @@
 //! The scene passes' pipelines, built once: the id pass (packed ids, single-sampled, its
 //! own depth), the colour pass (HDR, 4× multisampled) and the sky drawn behind it.
 
+use super::gpu_util::{buffer_binding, filterable_texture, layout_entry};
 use crate::importer::Vertex;
 
 /// Final colour format: 8-bit sRGB, written as linear by the post pass.
@@ -35,59 +36,6 @@ pub struct ScenePass {
     pub sky_sampler: wgpu::Sampler,
     /// The sun's shadow map and the pass that fills it.
     pub shadows: super::shadow_pass::ShadowPass,
-}
-
-pub(super) fn layout_entry(
-    binding: u32,
-    visibility: wgpu::ShaderStages,
-    ty: wgpu::BindingType,
-) -> wgpu::BindGroupLayoutEntry {
-    wgpu::BindGroupLayoutEntry {
-        binding,
-        visibility,
-        ty,
-        count: None,
-    }
-}
-
-/// A bind group entry for a whole buffer.
-pub(super) fn buffer_entry(binding: u32, buffer: &wgpu::Buffer) -> wgpu::BindGroupEntry<'_> {
-    wgpu::BindGroupEntry {
-        binding,
-        resource: buffer.as_entire_binding(),
-    }
-}
-
-/// A bind group entry for a texture view.
-pub(super) fn view_entry(binding: u32, view: &wgpu::TextureView) -> wgpu::BindGroupEntry<'_> {
-    wgpu::BindGroupEntry {
-        binding,
-        resource: wgpu::BindingResource::TextureView(view),
-    }
-}
-
-/// A bind group entry for a sampler.
-pub(super) fn sampler_entry(binding: u32, sampler: &wgpu::Sampler) -> wgpu::BindGroupEntry<'_> {
-    wgpu::BindGroupEntry {
-        binding,
-        resource: wgpu::BindingResource::Sampler(sampler),
-    }
-}
-
-pub(super) fn buffer_binding(ty: wgpu::BufferBindingType) -> wgpu::BindingType {
-    wgpu::BindingType::Buffer {
-        ty,
-        has_dynamic_offset: false,
-        min_binding_size: None,
-    }
-}
-
-pub(super) fn filterable_texture() -> wgpu::BindingType {
-    wgpu::BindingType::Texture {
-        sample_type: wgpu::TextureSampleType::Float { filterable: true },
-        view_dimension: wgpu::TextureViewDimension::D2,
-        multisampled: false,
-    }
 }
 
 /// Group 0 of the geometry-only passes (ids, shadows): uniforms and instance records.

@@ -1,8 +1,9 @@
 //! The shadow pass: depth from the sun into a two-layer map (one layer per cascade),
 //! shared by every frame in flight (the queue runs each frame's passes in order).
 
+use super::gpu_util::{buffer_binding, buffer_entry, layout_entry};
 use super::passes::Scene;
-use super::scene_pass::{DEPTH_FORMAT, buffer_binding, buffer_entry, layout_entry};
+use super::scene_pass::DEPTH_FORMAT;
 use super::shadows::{CASCADES, MAP_SIZE};
 use crate::importer::Vertex;
 
