@@ -12,7 +12,7 @@ use sdgen::frame::{
     CameraData, FrameData, FrameImages, LensData, LightData, ObjectDraw, SkyData, ToneMapping,
     WeatherData,
 };
-use sdgen::importer::{Asset, Material, MeshPrimitive, Vertex};
+use sdgen::importer::{Asset, Material};
 use sdgen::render::Renderer;
 
 const QUAD: (f32, f32, f32, f32) = (-1.3, 1.1, -0.7, 0.8);
@@ -21,21 +21,7 @@ const INSTANCE: u32 = 7 | (3 << 16);
 
 fn quad_asset() -> Asset {
     let (x0, x1, y0, y1) = QUAD;
-    let v = |x, y| Vertex {
-        position: [x, y, 0.0],
-        normal: [0.0, 0.0, 1.0],
-        uv: [0.0, 0.0],
-    };
-    let primitive = MeshPrimitive {
-        vertices: vec![v(x0, y0), v(x1, y0), v(x1, y1), v(x0, y1)],
-        indices: vec![0, 1, 2, 0, 2, 3],
-        material: 0,
-    };
-    let material = Material {
-        metallic_factor: 0.0,
-        ..Material::default()
-    };
-    common::one_primitive_asset(primitive, material)
+    common::matte_quad(x0, x1, y0, y1)
 }
 
 /// Vertical field of view, 60°.

@@ -7,29 +7,8 @@ use glam::{Mat4, Vec3};
 use sdgen::frame::{
     CameraData, FrameData, LensData, LightData, ObjectDraw, SkyData, ToneMapping, WeatherData,
 };
-use sdgen::importer::{Asset, Material, MeshPrimitive, Vertex};
 use sdgen::labels::label_frame;
 use sdgen::render::Renderer;
-
-/// A unit quad in the XY plane facing +Z, spanning [x0, x1] × [y0, y1] at z = 0.
-fn quad_asset(x0: f32, x1: f32, y0: f32, y1: f32) -> Asset {
-    let v = |x, y| Vertex {
-        position: [x, y, 0.0],
-        normal: [0.0, 0.0, 1.0],
-        uv: [0.0, 0.0],
-    };
-    let primitive = MeshPrimitive {
-        vertices: vec![v(x0, y0), v(x1, y0), v(x1, y1), v(x0, y1)],
-        indices: vec![0, 1, 2, 0, 2, 3],
-        material: 0,
-    };
-    // A matte dielectric, so the lit quad shows its base colour.
-    let material = Material {
-        metallic_factor: 0.0,
-        ..Material::default()
-    };
-    common::one_primitive_asset(primitive, material)
-}
 
 /// Pixel columns (or rows) whose centres lie strictly inside (lo, hi), in pixel units.
 fn covered(lo: f64, hi: f64, size: u32) -> Vec<u32> {
@@ -84,7 +63,7 @@ fn check(width: u32, height: u32) {
     };
     let mut renderer = Renderer::new(
         common::gpu(),
-        &[quad_asset(x0, x1, y0, y1)],
+        &[common::matte_quad(x0, x1, y0, y1)],
         width,
         height,
         2,

@@ -134,7 +134,7 @@ impl Renderer {
                 message,
             }
         })?;
-        let post = PostUniforms::new(frame);
+        let post = PostUniforms::new(frame, intrinsics);
         let view_proj = frame_uniforms::render_view_proj(frame, post.zoom());
         let cascades = shadows::cascades(frame);
         let [near, far] = cascades.view_proj;

@@ -33,11 +33,10 @@ fn precipitation(mm_per_h: f32) -> f32 {
 }
 
 impl PostUniforms {
-    /// The post pass settings for `frame`.
-    pub fn new(frame: &FrameData) -> Self {
+    /// The post pass settings for `frame`, whose pinhole intrinsics are `k`.
+    pub fn new(frame: &FrameData, k: Intrinsics) -> Self {
         let (w, h) = (frame.width, frame.height);
         let lens = &frame.lens;
-        let k = Intrinsics::from_projection(&frame.camera.projection, w, h);
         let light = &frame.light;
         // Particles catch the sky's light and the sun's.
         let brightness = (light.sky_color.dot(glam::Vec3::splat(1.0 / 3.0))

@@ -74,3 +74,24 @@ pub fn one_primitive_asset(
         bounds,
     }
 }
+
+/// A matte dielectric quad in the XY plane facing +Z, spanning [x0, x1] × [y0, y1] at z = 0
+/// (lit, it shows its base colour).
+pub fn matte_quad(x0: f32, x1: f32, y0: f32, y1: f32) -> sdgen::importer::Asset {
+    use sdgen::importer::{Material, MeshPrimitive, Vertex};
+    let v = |x, y| Vertex {
+        position: [x, y, 0.0],
+        normal: [0.0, 0.0, 1.0],
+        uv: [0.0, 0.0],
+    };
+    let primitive = MeshPrimitive {
+        vertices: vec![v(x0, y0), v(x1, y0), v(x1, y1), v(x0, y1)],
+        indices: vec![0, 1, 2, 0, 2, 3],
+        material: 0,
+    };
+    let material = Material {
+        metallic_factor: 0.0,
+        ..Material::default()
+    };
+    one_primitive_asset(primitive, material)
+}
