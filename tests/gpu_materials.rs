@@ -23,15 +23,12 @@ const RIGHT: u32 = 45;
 
 /// A quad in the XY plane facing +Z, spanning [x0, x1] × [-1, 1] at z = 0.
 fn quad(x0: f32, x1: f32, material: usize) -> MeshPrimitive {
-    let v = |x, y| Vertex {
-        position: [x, y, 0.0],
-        normal: [0.0, 0.0, 1.0],
-        uv: [0.0, 0.0],
-    };
+    let v = |x, y| Vertex::new([x, y, 0.0], [0.0, 0.0, 1.0], [0.0, 0.0]);
     MeshPrimitive {
         vertices: vec![v(x0, -1.0), v(x1, -1.0), v(x1, 1.0), v(x0, 1.0)],
         indices: vec![0, 1, 2, 0, 2, 3],
         material,
+        vertex_colors: false,
     }
 }
 
@@ -312,10 +309,7 @@ fn textured_and_untextured_pipelines_agree() {
     // Left: sampled from a 1x1 white texture; right: the untextured pipeline. The two
     // quads mirror each other about the view axis, so their pixels must match.
     let textured = Material {
-        base_color_texture: Some(TextureRef {
-            image: 0,
-            sampler: Sampler::default(),
-        }),
+        base_color_texture: Some(TextureRef::new(0, Sampler::default())),
         ..matte(0.6)
     };
     let mut asset = two_quads(textured, matte(0.6));

@@ -19,11 +19,7 @@ const HEIGHT: u32 = 72;
 
 /// A horizontal square of half-size `half` at height `y`, facing up.
 fn square(half: f32, y: f32) -> MeshPrimitive {
-    let v = |x, z| Vertex {
-        position: [x, y, z],
-        normal: [0.0, 1.0, 0.0],
-        uv: [0.0, 0.0],
-    };
+    let v = |x, z| Vertex::new([x, y, z], [0.0, 1.0, 0.0], [0.0, 0.0]);
     MeshPrimitive {
         vertices: vec![
             v(-half, half),
@@ -33,6 +29,7 @@ fn square(half: f32, y: f32) -> MeshPrimitive {
         ],
         indices: vec![0, 1, 2, 0, 2, 3],
         material: 0,
+        vertex_colors: false,
     }
 }
 

@@ -1,12 +1,9 @@
-//! glTF materials, textures and samplers reduced to [`Material`]: metallic-roughness
-//! factors, base colour texture, emission (with `KHR_materials_emissive_strength`).
-//! Materials and images are converted on first use, each only once.
+//! glTF materials reduced to [`Material`]: metallic-roughness factors, the five textures,
+//! alpha, emission (with `KHR_materials_emissive_strength`). Materials and images are
+//! converted on first use, each only once.
 
-use super::{
-    Context, FilterMode, ImportError, Material, MeshPrimitive, Sampler, TextureImage, TextureRef,
-    WrapMode, images,
-};
-use gltf::texture::{MagFilter, MinFilter, WrappingMode};
+use super::textures::{ImageTable, Reference, TransformJson};
+use super::{AlphaMode, Context, ImportError, Material, MeshPrimitive, TextureImage};
 use std::collections::HashMap;
 
 /// Material index given to primitives without a material until [`MaterialTable::finish`]
@@ -17,9 +14,8 @@ const DEFAULT_MATERIAL: usize = usize::MAX;
 #[derive(Default)]
 pub(crate) struct MaterialTable {
     materials: Vec<Material>,
-    images: Vec<TextureImage>,
+    images: ImageTable,
     material_map: HashMap<usize, usize>,
-    image_map: HashMap<usize, usize>,
 }
 
 impl MaterialTable {
@@ -36,38 +32,79 @@ impl MaterialTable {
         if let Some(&index) = self.material_map.get(&gltf_index) {
             return Ok(index);
         }
-        let pbr = material.pbr_metallic_roughness();
-        let base_color_texture = match pbr.base_color_texture() {
-            Some(info) => {
-                if info.tex_coord() != 0 {
-                    tracing::warn!(
-                        path = %ctx.path.display(),
-                        material = gltf_index,
-                        tex_coord = info.tex_coord(),
-                        "base colour texture uses a TEXCOORD set other than 0; TEXCOORD_0 is used"
-                    );
-                }
-                Some(self.texture(ctx, &info.texture())?)
-            }
-            None => None,
-        };
-        let converted = Material {
-            name: material
-                .name()
-                .map_or_else(|| format!("material{gltf_index}"), str::to_owned),
-            base_color_factor: pbr.base_color_factor(),
-            base_color_texture,
-            metallic_factor: pbr.metallic_factor(),
-            roughness_factor: pbr.roughness_factor(),
-            emissive_factor: material.emissive_factor(),
-            emissive_strength: material.emissive_strength().unwrap_or(1.0),
-            double_sided: material.double_sided(),
-        };
+        let converted = self.convert(ctx, gltf_index, material)?;
         check_factors(ctx, gltf_index, &converted)?;
         let index = self.materials.len();
         self.materials.push(converted);
         self.material_map.insert(gltf_index, index);
         Ok(index)
+    }
+
+    fn convert(
+        &mut self,
+        ctx: &Context<'_>,
+        gltf_index: usize,
+        material: &gltf::Material<'_>,
+    ) -> Result<Material, ImportError> {
+        let pbr = material.pbr_metallic_roughness();
+        let mut texture = |field: &str, reference: Option<Reference<'_>>| {
+            reference
+                .map(|r| self.images.resolve(ctx, gltf_index, field, r))
+                .transpose()
+        };
+        let normal = material.normal_texture();
+        let occlusion = material.occlusion_texture();
+        Ok(Material {
+            name: material
+                .name()
+                .map_or_else(|| format!("material{gltf_index}"), str::to_owned),
+            base_color_factor: pbr.base_color_factor(),
+            base_color_texture: texture(
+                "pbrMetallicRoughness.baseColorTexture",
+                pbr.base_color_texture().map(|i| info(&i)),
+            )?,
+            metallic_factor: pbr.metallic_factor(),
+            roughness_factor: pbr.roughness_factor(),
+            emissive_factor: material.emissive_factor(),
+            emissive_strength: material.emissive_strength().unwrap_or(1.0),
+            double_sided: material.double_sided(),
+            metallic_roughness_texture: texture(
+                "pbrMetallicRoughness.metallicRoughnessTexture",
+                pbr.metallic_roughness_texture().map(|i| info(&i)),
+            )?,
+            normal_texture: texture(
+                "normalTexture",
+                normal.as_ref().map(|n| Reference {
+                    texture: n.texture(),
+                    tex_coord: n.tex_coord(),
+                    transform: n
+                        .extension_value("KHR_texture_transform")
+                        .map(TransformJson::from_json),
+                }),
+            )?,
+            normal_scale: normal.as_ref().map_or(1.0, |n| n.scale()),
+            occlusion_texture: texture(
+                "occlusionTexture",
+                occlusion.as_ref().map(|o| Reference {
+                    texture: o.texture(),
+                    tex_coord: o.tex_coord(),
+                    transform: o
+                        .extension_value("KHR_texture_transform")
+                        .map(TransformJson::from_json),
+                }),
+            )?,
+            occlusion_strength: occlusion.as_ref().map_or(1.0, |o| o.strength()),
+            emissive_texture: texture(
+                "emissiveTexture",
+                material.emissive_texture().map(|i| info(&i)),
+            )?,
+            alpha_mode: match material.alpha_mode() {
+                gltf::material::AlphaMode::Opaque => AlphaMode::Opaque,
+                gltf::material::AlphaMode::Mask => AlphaMode::Mask,
+                gltf::material::AlphaMode::Blend => AlphaMode::Blend,
+            },
+            alpha_cutoff: material.alpha_cutoff().unwrap_or(0.5),
+        })
     }
 
     /// Appends the default material if any primitive uses it, points those primitives at
@@ -87,28 +124,26 @@ impl MaterialTable {
         if needs_default {
             self.materials.push(Material::default());
         }
-        (self.materials, self.images)
+        (self.materials, self.images.images)
     }
 
-    fn texture(
-        &mut self,
-        ctx: &Context<'_>,
-        texture: &gltf::Texture<'_>,
-    ) -> Result<TextureRef, ImportError> {
-        let source = texture.source();
-        let image = match self.image_map.get(&source.index()) {
-            Some(&index) => index,
-            None => {
-                let index = self.images.len();
-                self.images.push(images::decode(ctx, &source)?);
-                self.image_map.insert(source.index(), index);
-                index
-            }
-        };
-        Ok(TextureRef {
-            image,
-            sampler: sampler(&texture.sampler()),
-        })
+    /// The converted material at asset index `index` (the default material past the end).
+    pub(crate) fn get(&self, index: usize) -> Material {
+        self.materials.get(index).cloned().unwrap_or_default()
+    }
+}
+
+/// A `textureInfo` (base colour, metallic-roughness, emissive) as a [`Reference`].
+fn info<'a>(info: &gltf::texture::Info<'a>) -> Reference<'a> {
+    Reference {
+        texture: info.texture(),
+        tex_coord: info.tex_coord(),
+        transform: info.texture_transform().map(|t| TransformJson {
+            offset: t.offset(),
+            rotation: t.rotation(),
+            scale: t.scale(),
+            tex_coord: t.tex_coord(),
+        }),
     }
 }
 
@@ -137,6 +172,24 @@ fn check_factors(ctx: &Context<'_>, index: usize, m: &Material) -> Result<(), Im
             strength.is_finite() && strength >= 0.0,
             "a finite number >= 0",
         ),
+        (
+            "normalTexture.scale",
+            m.normal_scale,
+            m.normal_scale.is_finite(),
+            "a finite number",
+        ),
+        (
+            "occlusionTexture.strength",
+            m.occlusion_strength,
+            unit(m.occlusion_strength),
+            UNIT,
+        ),
+        (
+            "alphaCutoff",
+            m.alpha_cutoff,
+            m.alpha_cutoff.is_finite() && m.alpha_cutoff >= 0.0,
+            "a finite number >= 0",
+        ),
     ];
     checks.extend(
         m.emissive_factor
@@ -148,33 +201,5 @@ fn check_factors(ctx: &Context<'_>, index: usize, m: &Material) -> Result<(), Im
             &format!("material {index} {field}"),
             format!("must be {allowed}, not {value}"),
         )),
-    }
-}
-
-/// Maps a glTF sampler; mipmapped minification filters become their base filter.
-fn sampler(sampler: &gltf::texture::Sampler<'_>) -> Sampler {
-    let wrap = |mode| match mode {
-        WrappingMode::Repeat => WrapMode::Repeat,
-        WrappingMode::MirroredRepeat => WrapMode::MirroredRepeat,
-        WrappingMode::ClampToEdge => WrapMode::ClampToEdge,
-    };
-    Sampler {
-        wrap_u: wrap(sampler.wrap_s()),
-        wrap_v: wrap(sampler.wrap_t()),
-        mag_filter: match sampler.mag_filter() {
-            Some(MagFilter::Nearest) => FilterMode::Nearest,
-            Some(MagFilter::Linear) | None => FilterMode::Linear,
-        },
-        min_filter: match sampler.min_filter() {
-            Some(
-                MinFilter::Nearest
-                | MinFilter::NearestMipmapNearest
-                | MinFilter::NearestMipmapLinear,
-            ) => FilterMode::Nearest,
-            Some(
-                MinFilter::Linear | MinFilter::LinearMipmapNearest | MinFilter::LinearMipmapLinear,
-            )
-            | None => FilterMode::Linear,
-        },
     }
 }

@@ -10,6 +10,8 @@ mod hierarchy;
 mod images;
 mod material;
 mod mesh;
+mod tangents;
+mod textures;
 mod uri;
 
 pub use error::ImportError;
@@ -31,6 +33,29 @@ pub struct Vertex {
     pub normal: [f32; 3],
     /// TEXCOORD_0, or zero when absent.
     pub uv: [f32; 2],
+    /// TEXCOORD_1, or zero when absent.
+    pub uv1: [f32; 2],
+    /// Unit tangent along +u of the normal texture's UV set (xyz) and the bitangent's
+    /// handedness (w = ±1), glTF's TANGENT; generated when a normal-mapped primitive has
+    /// none, zero when not needed.
+    pub tangent: [f32; 4],
+    /// Linear RGBA vertex colour (COLOR_0), multiplied with the base colour; white when
+    /// absent.
+    pub color: [f32; 4],
+}
+
+impl Vertex {
+    /// A vertex with one UV set, no tangent, and a white vertex colour.
+    pub fn new(position: [f32; 3], normal: [f32; 3], uv: [f32; 2]) -> Self {
+        Self {
+            position,
+            normal,
+            uv,
+            uv1: [0.0; 2],
+            tangent: [0.0; 4],
+            color: [1.0; 4],
+        }
+    }
 }
 
 /// Texture coordinate wrapping, from the glTF sampler.
@@ -56,7 +81,7 @@ pub enum FilterMode {
 }
 
 /// A glTF sampler reduced to what the renderer supports.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Sampler {
     /// Wrap along U.
     pub wrap_u: WrapMode,
@@ -66,9 +91,27 @@ pub struct Sampler {
     pub mag_filter: FilterMode,
     /// Minification filter.
     pub min_filter: FilterMode,
+    /// Filter between mipmap levels; None samples level 0 only (glTF's plain NEAREST or
+    /// LINEAR minification).
+    pub mipmap_filter: Option<FilterMode>,
 }
 
-/// A decoded image, RGBA8 with sRGB-encoded colour (as glTF base colour textures are).
+impl Default for Sampler {
+    /// A sampler for a texture without one: repeat, linear, trilinear mipmaps (glTF leaves
+    /// the filters to the implementation).
+    fn default() -> Self {
+        Self {
+            wrap_u: WrapMode::Repeat,
+            wrap_v: WrapMode::Repeat,
+            mag_filter: FilterMode::Linear,
+            min_filter: FilterMode::Linear,
+            mipmap_filter: Some(FilterMode::Linear),
+        }
+    }
+}
+
+/// A decoded image, RGBA8 as stored: sRGB-encoded colour for base colour and emissive
+/// textures, linear data for normal, metallic-roughness and occlusion textures.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TextureImage {
     /// Width in texels.
@@ -79,17 +122,83 @@ pub struct TextureImage {
     pub rgba8: Vec<u8>,
 }
 
-/// A texture use: which image, sampled how.
+/// A texture use: which image, sampled how, with which UV set and transform.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct TextureRef {
     /// Index into [`Asset::images`].
     pub image: usize,
     /// How to sample it.
     pub sampler: Sampler,
+    /// The UV set: 0 (TEXCOORD_0) or 1 (TEXCOORD_1).
+    pub tex_coord: u32,
+    /// `KHR_texture_transform`, applied to the UVs before sampling.
+    pub transform: UvTransform,
 }
 
-/// The material subset the current renderer uses: glTF metallic-roughness factors, the
-/// base colour texture and emission.
+impl TextureRef {
+    /// Image `image` with `sampler`, TEXCOORD_0 and no transform.
+    pub fn new(image: usize, sampler: Sampler) -> Self {
+        Self {
+            image,
+            sampler,
+            tex_coord: 0,
+            transform: UvTransform::default(),
+        }
+    }
+}
+
+/// A `KHR_texture_transform`: the UVs are scaled, then rotated, then offset.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct UvTransform {
+    /// Added last, in UV units.
+    pub offset: [f32; 2],
+    /// Radians, counter-clockwise in UV space.
+    pub rotation: f32,
+    /// Applied first, per axis.
+    pub scale: [f32; 2],
+}
+
+impl Default for UvTransform {
+    /// The identity.
+    fn default() -> Self {
+        Self {
+            offset: [0.0; 2],
+            rotation: 0.0,
+            scale: [1.0; 2],
+        }
+    }
+}
+
+impl UvTransform {
+    /// The affine map as two rows: `u' = r0 · (u, v, 1)`, `v' = r1 · (u, v, 1)`, i.e.
+    /// translation × rotation × scale as the extension defines them.
+    pub fn rows(&self) -> [[f32; 3]; 2] {
+        let (sin, cos) = self.rotation.sin_cos();
+        let [sx, sy] = self.scale;
+        let [ox, oy] = self.offset;
+        [[cos * sx, sin * sy, ox], [-sin * sx, cos * sy, oy]]
+    }
+
+    /// `uv` mapped by the transform.
+    pub fn apply(&self, uv: [f32; 2]) -> [f32; 2] {
+        self.rows().map(|[a, b, c]| a * uv[0] + b * uv[1] + c)
+    }
+}
+
+/// How a material's alpha is used (glTF `alphaMode`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum AlphaMode {
+    /// Alpha is ignored; the surface is opaque.
+    #[default]
+    Opaque,
+    /// Fragments whose alpha is below the cutoff are discarded (foliage, fences); the rest
+    /// are opaque.
+    Mask,
+    /// Blended over what lies behind (glass).
+    Blend,
+}
+
+/// A glTF metallic-roughness material: factors, the five textures, alpha and emission.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Material {
     /// Name from the file, or `material<N>`.
@@ -108,6 +217,22 @@ pub struct Material {
     pub emissive_strength: f32,
     /// glTF `doubleSided`: when false, back faces are culled.
     pub double_sided: bool,
+    /// Metalness in B, roughness in G (linear), multiplied with the factors.
+    pub metallic_roughness_texture: Option<TextureRef>,
+    /// Tangent-space normals (linear, RGB = XYZ · 0.5 + 0.5).
+    pub normal_texture: Option<TextureRef>,
+    /// Scale on the normal texture's X and Y (default 1).
+    pub normal_scale: f32,
+    /// Ambient occlusion in R (linear).
+    pub occlusion_texture: Option<TextureRef>,
+    /// How much the occlusion texture darkens ambient light (0..=1; default 1).
+    pub occlusion_strength: f32,
+    /// Emitted colour (sRGB), multiplied with the emissive factor and strength.
+    pub emissive_texture: Option<TextureRef>,
+    /// glTF `alphaMode`.
+    pub alpha_mode: AlphaMode,
+    /// glTF `alphaCutoff`, used by [`AlphaMode::Mask`] (default 0.5).
+    pub alpha_cutoff: f32,
 }
 
 impl Default for Material {
@@ -122,6 +247,14 @@ impl Default for Material {
             emissive_factor: [0.0; 3],
             emissive_strength: 1.0,
             double_sided: false,
+            metallic_roughness_texture: None,
+            normal_texture: None,
+            normal_scale: 1.0,
+            occlusion_texture: None,
+            occlusion_strength: 1.0,
+            emissive_texture: None,
+            alpha_mode: AlphaMode::Opaque,
+            alpha_cutoff: 0.5,
         }
     }
 }
@@ -130,6 +263,20 @@ impl Material {
     /// Linear RGB emitted radiance scale: the emissive factor times the emissive strength.
     pub fn emissive(&self) -> [f32; 3] {
         self.emissive_factor.map(|c| c * self.emissive_strength)
+    }
+
+    /// Every texture it uses, with whether its image holds sRGB colour (base colour and
+    /// emission) rather than linear data.
+    pub fn textures(&self) -> impl Iterator<Item = (TextureRef, bool)> + '_ {
+        [
+            (self.base_color_texture, true),
+            (self.metallic_roughness_texture, false),
+            (self.normal_texture, false),
+            (self.occlusion_texture, false),
+            (self.emissive_texture, true),
+        ]
+        .into_iter()
+        .filter_map(|(texture, srgb)| texture.map(|t| (t, srgb)))
     }
 }
 
@@ -142,6 +289,8 @@ pub struct MeshPrimitive {
     pub indices: Vec<u32>,
     /// Index into [`Asset::materials`].
     pub material: usize,
+    /// The file gave it vertex colours (COLOR_0).
+    pub vertex_colors: bool,
 }
 
 /// A primitive placed by the node hierarchy.
@@ -226,8 +375,15 @@ pub fn load_asset(source: &dyn FileSource, path: &Path) -> Result<Asset, ImportE
                 let mut ids = Vec::new();
                 for prim in mesh.primitives() {
                     let material = materials.resolve(&ctx, &prim.material())?;
+                    let tangent_uv = materials.get(material).normal_texture.map(|t| t.tex_coord);
                     ids.push(primitives.len());
-                    primitives.push(mesh::load_primitive(&ctx, mesh.index(), &prim, material)?);
+                    primitives.push(mesh::load_primitive(
+                        &ctx,
+                        mesh.index(),
+                        &prim,
+                        material,
+                        tangent_uv,
+                    )?);
                 }
                 entry.insert(ids)
             }

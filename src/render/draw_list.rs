@@ -21,15 +21,18 @@ pub struct DrawRun {
 /// Instance records sorted by primitive, and the runs that draw them.
 #[derive(Clone, Debug, Default)]
 pub struct DrawList {
-    /// Records, grouped by primitive.
+    /// Records: the opaque ones grouped by primitive, then the blended ones.
     pub instances: Vec<InstanceData>,
-    /// One run per primitive used.
+    /// One run per primitive used by opaque and alpha-tested parts.
     pub runs: Vec<DrawRun>,
+    /// Alpha-blended parts, one record each, farthest from the camera first.
+    pub blended: Vec<DrawRun>,
 }
 
-/// Expands every object seen through any of `views` (clip-from-world matrices: the camera,
-/// and the shadow cascades, whose casters may lie outside the camera's view) into its
-/// asset's parts; objects whose (posed) bounds lie wholly outside every view are skipped.
+/// Expands every object seen through any of `views` (clip-from-world matrices: the camera
+/// first, then the shadow cascades, whose casters may lie outside the camera's view) into
+/// its asset's parts; objects whose (posed) bounds lie wholly outside every view are
+/// skipped. Blended parts are sorted by their distance along the camera's view.
 ///
 /// Fails on an object whose asset index is out of range, whose pose does not have one
 /// transform per part, or whose material override names a material the asset lacks.
@@ -39,6 +42,8 @@ pub fn build(
     assets: &[AssetDraw],
 ) -> Result<DrawList, RenderError> {
     let mut keyed: Vec<(usize, InstanceData)> = Vec::new();
+    let mut blended: Vec<(f32, usize, InstanceData)> = Vec::new();
+    let camera = views.first().copied().unwrap_or(Mat4::IDENTITY);
     for (index, object) in frame.objects.iter().enumerate() {
         let asset = checked_asset(frame, index, assets)?;
         let bounds = posed_bounds(object, asset);
@@ -52,10 +57,28 @@ pub fn build(
         for (k, part) in asset.parts.iter().enumerate() {
             let local = object.part_transforms.get(k).unwrap_or(&part.transform);
             let model = object.transform * *local;
-            keyed.push((part.primitive, instance_record(model, packed, object, part)));
+            let record = instance_record(model, packed, object, part);
+            if part.blend {
+                let centre = (part.bounds.0 + part.bounds.1) * 0.5;
+                let depth = (camera * model * centre.extend(1.0)).w;
+                blended.push((depth, part.primitive, record));
+            } else {
+                keyed.push((part.primitive, record));
+            }
         }
     }
-    Ok(grouped(keyed))
+    let mut list = grouped(keyed);
+    // Far to near, ties in a fixed order, so output is deterministic.
+    blended.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    for (_, primitive, record) in blended {
+        list.blended.push(DrawRun {
+            primitive,
+            first: list.instances.len() as u32,
+            count: 1,
+        });
+        list.instances.push(record);
+    }
+    Ok(list)
 }
 
 /// Sorts records by primitive (stably, so output is deterministic) into runs.

@@ -1,8 +1,11 @@
-//! Uploads imported assets once: vertex/index buffers, textures, samplers, material bind groups.
+//! Uploads imported assets once: vertex/index buffers, mipmapped textures, samplers,
+//! material bind groups.
 
-use super::gpu_types::MaterialUniforms;
+use super::gpu_types::{MaterialUniforms, texture_slot};
 use super::gpu_util::{buffer_entry, sampler_entry, view_entry};
-use crate::importer::{Asset, FilterMode, Material, Sampler, TextureImage, WrapMode};
+use super::scene_pass::Shading;
+use super::texture_upload;
+use crate::importer::{AlphaMode, Asset, FilterMode, Material, Sampler, TextureImage, WrapMode};
 use glam::{Mat4, Vec3};
 use std::collections::HashMap;
 use wgpu::util::DeviceExt;
@@ -17,10 +20,8 @@ pub struct GpuPrimitive {
     pub index_count: u32,
     /// Index into [`GpuAssets::materials`].
     pub material: usize,
-    /// Its material is double-sided (drawn without back-face culling).
-    pub double_sided: bool,
-    /// Its material has a base colour texture (untextured ones skip the sample).
-    pub textured: bool,
+    /// Which pipelines draw it.
+    pub shading: Shading,
 }
 
 /// Every asset on the GPU, shared by all frames.
@@ -55,6 +56,8 @@ pub struct PartDraw {
     pub material: usize,
     /// Axis-aligned bounds of its primitive in part space, for culling posed objects.
     pub bounds: (Vec3, Vec3),
+    /// Its material is alpha-blended: drawn after the opaque parts, back to front.
+    pub blend: bool,
 }
 
 impl AssetDraw {
@@ -78,6 +81,8 @@ impl AssetDraw {
                 transform: part.transform,
                 material: asset.primitives[part.primitive].material,
                 bounds: primitive_bounds[part.primitive],
+                blend: asset.materials[asset.primitives[part.primitive].material].alpha_mode
+                    == AlphaMode::Blend,
             })
             .collect();
         Self {
@@ -101,7 +106,7 @@ impl GpuAssets {
             height: 1,
             rgba8: vec![255; 4],
         };
-        let white_view = upload_texture(device, queue, "gpu_assets::white", &white);
+        let white_view = texture_upload::upload(device, queue, "gpu_assets::white", &white, false);
         let mut samplers = SamplerCache::default();
         let mut out = GpuAssets {
             primitives: Vec::new(),
@@ -110,21 +115,31 @@ impl GpuAssets {
         };
         for (asset_index, asset) in assets.iter().enumerate() {
             let name = asset.path.display().to_string();
-            let views: Vec<wgpu::TextureView> = asset
-                .images
-                .iter()
-                .enumerate()
-                .map(|(i, img)| upload_texture(device, queue, &format!("{name}::image{i}"), img))
-                .collect();
+            // Each image once per colour space it is used in.
+            let mut views: HashMap<(usize, bool), wgpu::TextureView> = HashMap::new();
+            for material in &asset.materials {
+                for (texture, srgb) in material.textures() {
+                    views.entry((texture.image, srgb)).or_insert_with(|| {
+                        let label = format!("{name}::image{}", texture.image);
+                        let image = &asset.images[texture.image];
+                        texture_upload::upload(device, queue, &label, image, srgb)
+                    });
+                }
+            }
             let material_base = out.materials.len();
             for (m, material) in asset.materials.iter().enumerate() {
-                let (view, sampler) = match material.base_color_texture {
-                    Some(t) => (&views[t.image], samplers.get(device, t.sampler)),
-                    None => (&white_view, samplers.get(device, Sampler::default())),
-                };
+                let slots = slot_textures(material);
+                let bound: Vec<(&wgpu::TextureView, wgpu::Sampler)> = slots
+                    .iter()
+                    .map(|slot| match slot {
+                        Some((t, srgb)) => (&views[&(t.image, *srgb)], t.sampler),
+                        None => (&white_view, Sampler::default()),
+                    })
+                    .map(|(view, sampler)| (view, samplers.get(device, sampler).clone()))
+                    .collect();
                 let label = format!("{name}::material{m}");
                 out.materials.push(material_bind_group(
-                    device, layout, &label, material, view, sampler,
+                    device, layout, &label, material, &bound,
                 ));
             }
             let primitive_base = out.primitives.len();
@@ -143,10 +158,7 @@ impl GpuAssets {
                     }),
                     index_count: primitive.indices.len() as u32,
                     material: material_base + primitive.material,
-                    double_sided: asset.materials[primitive.material].double_sided,
-                    textured: asset.materials[primitive.material]
-                        .base_color_texture
-                        .is_some(),
+                    shading: shading(&asset.materials[primitive.material], primitive),
                 });
             }
             out.parts.push(AssetDraw::new(asset, primitive_base));
@@ -156,69 +168,52 @@ impl GpuAssets {
     }
 }
 
+/// The pipelines a primitive needs: the plain program unless it samples a texture, has
+/// vertex colours or uses alpha.
+fn shading(material: &Material, primitive: &crate::importer::MeshPrimitive) -> Shading {
+    Shading {
+        double_sided: material.double_sided,
+        full: material.textures().next().is_some()
+            || primitive.vertex_colors
+            || material.alpha_mode != AlphaMode::Opaque,
+        alpha: material.alpha_mode,
+    }
+}
+
+/// The material's textures by [`texture_slot`], with their colour space.
+fn slot_textures(material: &Material) -> [Option<(crate::importer::TextureRef, bool)>; 5] {
+    let mut slots = [None; texture_slot::COUNT];
+    slots[texture_slot::BASE_COLOR] = material.base_color_texture.map(|t| (t, true));
+    slots[texture_slot::METALLIC_ROUGHNESS] =
+        material.metallic_roughness_texture.map(|t| (t, false));
+    slots[texture_slot::NORMAL] = material.normal_texture.map(|t| (t, false));
+    slots[texture_slot::OCCLUSION] = material.occlusion_texture.map(|t| (t, false));
+    slots[texture_slot::EMISSIVE] = material.emissive_texture.map(|t| (t, true));
+    slots
+}
+
 fn material_bind_group(
     device: &wgpu::Device,
     layout: &wgpu::BindGroupLayout,
     label: &str,
     material: &Material,
-    view: &wgpu::TextureView,
-    sampler: &wgpu::Sampler,
+    textures: &[(&wgpu::TextureView, wgpu::Sampler)],
 ) -> wgpu::BindGroup {
     let uniform = device.create_buffer_init(&wgpu::util::BufferInitDescriptor {
         label: Some(&format!("{label}::uniform")),
         contents: bytemuck::bytes_of(&MaterialUniforms::new(material)),
         usage: wgpu::BufferUsages::UNIFORM,
     });
+    let mut entries = vec![buffer_entry(0, &uniform)];
+    let count = textures.len() as u32;
+    for (slot, (view, sampler)) in (0..).zip(textures) {
+        entries.push(view_entry(1 + slot, view));
+        entries.push(sampler_entry(1 + count + slot, sampler));
+    }
     device.create_bind_group(&wgpu::BindGroupDescriptor {
         label: Some(&format!("{label}::bind_group")),
         layout,
-        entries: &[
-            buffer_entry(0, &uniform),
-            view_entry(1, view),
-            sampler_entry(2, sampler),
-        ],
-    })
-}
-
-fn upload_texture(
-    device: &wgpu::Device,
-    queue: &wgpu::Queue,
-    label: &str,
-    image: &TextureImage,
-) -> wgpu::TextureView {
-    let size = wgpu::Extent3d {
-        width: image.width,
-        height: image.height,
-        depth_or_array_layers: 1,
-    };
-    let texture = device.create_texture(&wgpu::TextureDescriptor {
-        label: Some(label),
-        size,
-        mip_level_count: 1,
-        sample_count: 1,
-        dimension: wgpu::TextureDimension::D2,
-        format: wgpu::TextureFormat::Rgba8UnormSrgb,
-        usage: wgpu::TextureUsages::TEXTURE_BINDING | wgpu::TextureUsages::COPY_DST,
-        view_formats: &[],
-    });
-    queue.write_texture(
-        wgpu::TexelCopyTextureInfo {
-            texture: &texture,
-            mip_level: 0,
-            origin: wgpu::Origin3d::ZERO,
-            aspect: wgpu::TextureAspect::All,
-        },
-        &image.rgba8,
-        wgpu::TexelCopyBufferLayout {
-            offset: 0,
-            bytes_per_row: Some(image.width * 4),
-            rows_per_image: Some(image.height),
-        },
-        size,
-    );
-    texture.create_view(&wgpu::TextureViewDescriptor {
-        label: Some(&format!("{label}::view")),
-        ..Default::default()
+        entries: &entries,
     })
 }
 
@@ -237,6 +232,16 @@ impl SamplerCache {
                 address_mode_v: address(key.wrap_v),
                 mag_filter: filter(key.mag_filter),
                 min_filter: filter(key.min_filter),
+                mipmap_filter: match key.mipmap_filter {
+                    Some(FilterMode::Linear) => wgpu::MipmapFilterMode::Linear,
+                    Some(FilterMode::Nearest) | None => wgpu::MipmapFilterMode::Nearest,
+                },
+                // Without mipmap filtering only the full-size level is sampled.
+                lod_max_clamp: if key.mipmap_filter.is_some() {
+                    32.0
+                } else {
+                    0.0
+                },
                 ..Default::default()
             })
         })

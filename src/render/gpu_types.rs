@@ -62,6 +62,28 @@ pub struct InstanceData {
     pub surface: [f32; 4],
 }
 
+/// Texture slots of a material bind group (bindings 1 + slot and 6 + slot), in the order
+/// of [`crate::importer::Material::textures`]'s fields.
+pub mod texture_slot {
+    /// Base colour (sRGB).
+    pub const BASE_COLOR: usize = 0;
+    /// Metallic (B) and roughness (G).
+    pub const METALLIC_ROUGHNESS: usize = 1;
+    /// Tangent-space normals.
+    pub const NORMAL: usize = 2;
+    /// Ambient occlusion (R).
+    pub const OCCLUSION: usize = 3;
+    /// Emission (sRGB).
+    pub const EMISSIVE: usize = 4;
+    /// Number of slots.
+    pub const COUNT: usize = 5;
+}
+
+/// Smallest alpha at which an alpha-blended surface still counts as covering a pixel (so
+/// a car's tinted glass belongs to the car's mask); below it the surface is discarded
+/// from the image and the masks alike.
+pub const BLEND_COVERAGE_ALPHA: f32 = 1.0 / 255.0;
+
 /// Per-material uniforms (group 1, binding 0), laid out as `MaterialUniforms` in
 /// `shaders/include/material.wgsl`.
 #[repr(C)]
@@ -71,23 +93,66 @@ pub struct MaterialUniforms {
     pub base_color_factor: [f32; 4],
     /// Linear RGB emission: emissive factor × emissive strength; w unused.
     pub emissive: [f32; 4],
-    /// x: metallic factor, y: roughness factor; zw unused.
+    /// x: metallic factor, y: roughness factor, z: normal scale, w: occlusion strength.
     pub surface: [f32; 4],
+    /// x: alpha below which fragments are discarded (0 for opaque materials), y: 1 when
+    /// alpha is ignored (opaque), z: 1 when blended.
+    pub alpha: [f32; 4],
+    /// x: bit `1 << slot` set for each [`texture_slot`] the material has.
+    pub textures: [u32; 4],
+    /// Per slot, the UV transform's two rows `(a, b, c, uv set)` and `(d, e, f, 0)`.
+    pub uv_transforms: [[f32; 4]; 2 * texture_slot::COUNT],
 }
 
 impl MaterialUniforms {
     /// The uniform values of an imported material.
     pub fn new(material: &crate::importer::Material) -> Self {
+        use crate::importer::AlphaMode;
         let [r, g, b] = material.emissive();
+        let slots = [
+            material.base_color_texture,
+            material.metallic_roughness_texture,
+            material.normal_texture,
+            material.occlusion_texture,
+            material.emissive_texture,
+        ];
+        let mut textures = 0;
+        let mut uv_transforms = [[0.0; 4]; 2 * texture_slot::COUNT];
+        for (slot, texture) in slots.iter().enumerate() {
+            let (rows, set) = match texture {
+                Some(t) => {
+                    textures |= 1 << slot;
+                    (t.transform.rows(), t.tex_coord as f32)
+                }
+                None => (crate::importer::UvTransform::default().rows(), 0.0),
+            };
+            let [[a, b, c], [d, e, f]] = rows;
+            uv_transforms[2 * slot] = [a, b, c, set];
+            uv_transforms[2 * slot + 1] = [d, e, f, 0.0];
+        }
+        let flag = |on: bool| if on { 1.0 } else { 0.0 };
+        let cutoff = match material.alpha_mode {
+            AlphaMode::Opaque => 0.0,
+            AlphaMode::Mask => material.alpha_cutoff,
+            AlphaMode::Blend => BLEND_COVERAGE_ALPHA,
+        };
         Self {
             base_color_factor: material.base_color_factor,
             emissive: [r, g, b, 0.0],
             surface: [
                 material.metallic_factor,
                 material.roughness_factor,
-                0.0,
+                material.normal_scale,
+                material.occlusion_strength,
+            ],
+            alpha: [
+                cutoff,
+                flag(material.alpha_mode == AlphaMode::Opaque),
+                flag(material.alpha_mode == AlphaMode::Blend),
                 0.0,
             ],
+            textures: [textures, 0, 0, 0],
+            uv_transforms,
         }
     }
 }

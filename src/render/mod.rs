@@ -25,6 +25,7 @@ mod shadow_pass;
 pub mod shadows;
 pub mod sky;
 pub mod sky_map;
+mod texture_upload;
 
 pub use context::{AdapterSummary, GpuContext, list_adapters};
 pub use error::RenderError;

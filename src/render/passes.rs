@@ -1,10 +1,11 @@
 //! Encoding one frame's passes: ids, colour (with the sky behind), post.
 
-use super::draw_list::DrawList;
+use super::draw_list::{DrawList, DrawRun};
 use super::frame_slot::FrameSlot;
 use super::gpu_assets::GpuAssets;
 use super::post_pass::PostPass;
-use super::scene_pass::ScenePass;
+use super::scene_pass::{ScenePass, Shading};
+use crate::importer::AlphaMode;
 
 /// What the scene passes draw from.
 pub struct Scene<'a> {
@@ -41,19 +42,25 @@ fn depth(view: &wgpu::TextureView) -> wgpu::RenderPassDepthStencilAttachment<'_>
     }
 }
 
-/// Draws every run with the pipeline `pick(double_sided)`, vertex positions only.
-fn geometry<'p>(
+/// Draws `runs`, each with `pick(shading)`; the material is bound where
+/// `needs_material(shading)`.
+fn draw_runs<'p>(
     pass: &mut wgpu::RenderPass<'_>,
     scene: &'p Scene,
-    pick: impl Fn(bool) -> &'p wgpu::RenderPipeline,
+    runs: &[DrawRun],
+    pick: impl Fn(Shading) -> &'p wgpu::RenderPipeline,
+    needs_material: impl Fn(Shading) -> bool,
 ) {
-    pass.set_bind_group(0, &scene.slot.geometry_bind_group, &[]);
-    let mut bound: Option<bool> = None;
-    for run in &scene.list.runs {
+    let mut bound: Option<*const wgpu::RenderPipeline> = None;
+    for run in runs {
         let primitive = &scene.assets.primitives[run.primitive];
-        if bound != Some(primitive.double_sided) {
-            pass.set_pipeline(pick(primitive.double_sided));
-            bound = Some(primitive.double_sided);
+        let pipeline = pick(primitive.shading);
+        if bound != Some(std::ptr::from_ref(pipeline)) {
+            pass.set_pipeline(pipeline);
+            bound = Some(std::ptr::from_ref(pipeline));
+        }
+        if needs_material(primitive.shading) {
+            pass.set_bind_group(1, &scene.assets.materials[primitive.material], &[]);
         }
         pass.set_vertex_buffer(0, primitive.vertices.slice(..));
         pass.set_index_buffer(primitive.indices.slice(..), wgpu::IndexFormat::Uint32);
@@ -81,12 +88,21 @@ pub fn ids(encoder: &mut wgpu::CommandEncoder, scene: &Scene, sky_category: u16)
         depth_stencil_attachment: Some(depth(&scene.slot.ids_depth_view)),
         ..Default::default()
     });
-    geometry(&mut pass, scene, |double_sided| {
-        scene.pass.ids(double_sided)
-    });
+    pass.set_bind_group(0, &scene.slot.geometry_bind_group, &[]);
+    // Alpha-tested surfaces need their material's alpha; opaque ones only positions.
+    for runs in [&scene.list.runs, &scene.list.blended] {
+        draw_runs(
+            &mut pass,
+            scene,
+            runs,
+            |shading| scene.pass.ids(shading),
+            |shading| shading.alpha != AlphaMode::Opaque,
+        );
+    }
 }
 
-/// The colour pass: lit surfaces, then the sky where none was drawn, resolved to HDR.
+/// The colour pass: opaque surfaces, the sky where none was drawn, then blended surfaces
+/// (which see the sky through them), resolved to HDR.
 pub fn colour(encoder: &mut wgpu::CommandEncoder, scene: &Scene) {
     let slot = scene.slot;
     let mut target = attachment(&slot.hdr_ms_view, wgpu::Color::BLACK);
@@ -100,25 +116,12 @@ pub fn colour(encoder: &mut wgpu::CommandEncoder, scene: &Scene) {
         ..Default::default()
     });
     pass.set_bind_group(0, &slot.bind_group, &[]);
-    let mut bound: Option<(bool, bool)> = None;
-    for run in &scene.list.runs {
-        let primitive = &scene.assets.primitives[run.primitive];
-        let key = (primitive.double_sided, primitive.textured);
-        if bound != Some(key) {
-            pass.set_pipeline(scene.pass.colour(key.0, key.1));
-            bound = Some(key);
-        }
-        pass.set_bind_group(1, &scene.assets.materials[primitive.material], &[]);
-        pass.set_vertex_buffer(0, primitive.vertices.slice(..));
-        pass.set_index_buffer(primitive.indices.slice(..), wgpu::IndexFormat::Uint32);
-        pass.draw_indexed(
-            0..primitive.index_count,
-            0,
-            run.first..run.first + run.count,
-        );
-    }
+    let colour = |shading| scene.pass.colour(shading);
+    draw_runs(&mut pass, scene, &scene.list.runs, colour, |_| true);
     pass.set_pipeline(&scene.pass.sky);
     pass.draw(0..3, 0..1);
+    // Blended runs come last, far to near, over the opaque surfaces and the sky.
+    draw_runs(&mut pass, scene, &scene.list.blended, colour, |_| true);
 }
 
 /// The post pass: lens, sensor and tone mapping into the final colour and id targets.

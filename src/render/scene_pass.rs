@@ -1,8 +1,10 @@
 //! The scene passes' pipelines, built once: the id pass (packed ids, single-sampled, its
-//! own depth), the colour pass (HDR, 4× multisampled) and the sky drawn behind it.
+//! own depth), the colour pass (HDR, 4× multisampled; opaque, then blended) and the sky
+//! drawn behind it.
 
+use super::gpu_types::texture_slot;
 use super::gpu_util::{buffer_binding, filterable_texture, layout_entry};
-use crate::importer::Vertex;
+use crate::importer::{AlphaMode, Vertex};
 
 /// Final colour format: 8-bit sRGB, written as linear by the post pass.
 pub const COLOR_FORMAT: wgpu::TextureFormat = wgpu::TextureFormat::Rgba8UnormSrgb;
@@ -22,14 +24,16 @@ pub struct ScenePass {
     /// Group 0 of the id and shadow passes: uniforms and instance records only (the
     /// shadow pass writes the shadow map the full frame group reads).
     pub geometry_layout: wgpu::BindGroupLayout,
-    /// Group 1: material uniforms, base colour texture, sampler.
+    /// Group 1: material uniforms, then the five textures, then their samplers.
     pub material_layout: wgpu::BindGroupLayout,
     /// Colour pipelines by [`ScenePass::colour`]'s index: single-sided materials cull
-    /// back faces (as glTF specifies), double-sided ones do not; untextured materials
-    /// skip the texture sample (software rasterisers pay for it per fragment).
-    colour: [wgpu::RenderPipeline; 4],
-    /// Id pipelines: culled, double-sided.
-    ids: [wgpu::RenderPipeline; 2],
+    /// back faces (as glTF specifies), double-sided ones do not; plain materials (no
+    /// texture, vertex colour or alpha) skip the sampling (software rasterisers pay for
+    /// every varying and sample per fragment); blended ones draw last without writing depth.
+    colour: [wgpu::RenderPipeline; 6],
+    /// Id pipelines by [`ScenePass::ids`]'s index: culled or double-sided, with or without
+    /// the alpha test.
+    ids: [wgpu::RenderPipeline; 4],
     /// The sky behind everything.
     pub sky: wgpu::RenderPipeline,
     /// Samples the sky map: wraps around in azimuth, clamps at the poles.
@@ -94,19 +98,39 @@ fn frame_layout(device: &wgpu::Device) -> wgpu::BindGroupLayout {
 
 fn material_layout(device: &wgpu::Device) -> wgpu::BindGroupLayout {
     let both = wgpu::ShaderStages::VERTEX_FRAGMENT;
+    // The vertex stage resolves per-instance overrides against the uniforms.
+    let mut entries = vec![layout_entry(
+        0,
+        both,
+        buffer_binding(wgpu::BufferBindingType::Uniform),
+    )];
+    for slot in 0..texture_slot::COUNT as u32 {
+        entries.push(layout_entry(
+            1 + slot,
+            wgpu::ShaderStages::FRAGMENT,
+            filterable_texture(),
+        ));
+        entries.push(layout_entry(
+            1 + texture_slot::COUNT as u32 + slot,
+            wgpu::ShaderStages::FRAGMENT,
+            wgpu::BindingType::Sampler(wgpu::SamplerBindingType::Filtering),
+        ));
+    }
     device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
         label: Some("scene_pass::material_layout"),
-        entries: &[
-            // The vertex stage resolves per-instance overrides against these values.
-            layout_entry(0, both, buffer_binding(wgpu::BufferBindingType::Uniform)),
-            layout_entry(1, wgpu::ShaderStages::FRAGMENT, filterable_texture()),
-            layout_entry(
-                2,
-                wgpu::ShaderStages::FRAGMENT,
-                wgpu::BindingType::Sampler(wgpu::SamplerBindingType::Filtering),
-            ),
-        ],
+        entries: &entries,
     })
+}
+
+/// How a primitive is drawn, from its material and vertices.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shading {
+    /// Back faces are drawn (and lit from their side).
+    pub double_sided: bool,
+    /// Needs the full material program: textures, vertex colours or alpha.
+    pub full: bool,
+    /// glTF alpha mode.
+    pub alpha: AlphaMode,
 }
 
 /// What differs between the pipelines built by [`pipeline`].
@@ -122,6 +146,7 @@ struct Spec<'a> {
     cull: Option<wgpu::Face>,
     depth: (bool, wgpu::CompareFunction),
     samples: u32,
+    blend: Option<wgpu::BlendState>,
 }
 
 fn pipeline(device: &wgpu::Device, spec: Spec) -> wgpu::RenderPipeline {
@@ -132,7 +157,7 @@ fn pipeline(device: &wgpu::Device, spec: Spec) -> wgpu::RenderPipeline {
     })];
     let targets = [Some(wgpu::ColorTargetState {
         format: spec.fragment.1,
-        blend: None,
+        blend: spec.blend,
         write_mask: wgpu::ColorWrites::ALL,
     })];
     device.create_render_pipeline(&wgpu::RenderPipelineDescriptor {
@@ -221,43 +246,73 @@ impl ScenePass {
             bind_group_layouts: &[Some(&geometry_layout)],
             immediate_size: 0,
         });
-        let all = wgpu::vertex_attr_array![0 => Float32x3, 1 => Float32x3, 2 => Float32x2];
+        let plain = wgpu::vertex_attr_array![0 => Float32x3, 1 => Float32x3];
+        let full = wgpu::vertex_attr_array![
+            0 => Float32x3, 1 => Float32x3, 2 => Float32x2,
+            3 => Float32x2, 4 => Float32x4, 5 => Float32x4
+        ];
         let position = wgpu::vertex_attr_array![0 => Float32x3];
+        let masked_ids = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
+            label: Some("scene_pass::masked_ids_layout"),
+            bind_group_layouts: &[Some(&geometry_layout), Some(&material_layout)],
+            immediate_size: 0,
+        });
+        // Index: double-sided × 3 + (plain, full, full blended).
         let colour = std::array::from_fn(|index| {
-            let (double_sided, textured) = (index & 2 != 0, index & 1 != 0);
-            let texture = if textured { "textured" } else { "untextured" };
+            let double_sided = index >= 3;
+            let (program, blend) = match index % 3 {
+                0 => ("plain", None),
+                1 => ("full", None),
+                _ => ("blended", Some(wgpu::BlendState::ALPHA_BLENDING)),
+            };
             pipeline(
                 device,
                 Spec {
-                    label: format!("scene_pass::colour_{}_{texture}", sidedness(double_sided)),
+                    label: format!("scene_pass::colour_{}_{program}", sidedness(double_sided)),
                     module: &scene,
                     layout: &colour_layout,
-                    vertex: "vs_main",
+                    vertex: if program == "plain" {
+                        "vs_main"
+                    } else {
+                        "vs_full"
+                    },
                     fragment: (
-                        if textured { "fs_main" } else { "fs_untextured" },
+                        if program == "plain" {
+                            "fs_plain"
+                        } else {
+                            "fs_full"
+                        },
                         HDR_FORMAT,
                     ),
-                    attributes: &all,
+                    attributes: if program == "plain" { &plain } else { &full },
                     cull: cull(double_sided),
-                    depth: (true, wgpu::CompareFunction::Less),
+                    // Blended surfaces are tested against the opaque depth, not written.
+                    depth: (blend.is_none(), wgpu::CompareFunction::Less),
                     samples: MSAA_SAMPLES,
+                    blend,
                 },
             )
         });
+        // Index: double-sided × 2 + alpha-tested.
         let ids = std::array::from_fn(|index| {
-            let double_sided = index == 1;
+            let (double_sided, tested) = (index >= 2, index % 2 == 1);
             pipeline(
                 device,
                 Spec {
-                    label: format!("scene_pass::ids_{}", sidedness(double_sided)),
+                    label: format!(
+                        "scene_pass::ids_{}{}",
+                        sidedness(double_sided),
+                        if tested { "_alpha_tested" } else { "" }
+                    ),
                     module: &id_module,
-                    layout: &geometry_only,
-                    vertex: "vs_ids",
-                    fragment: ("fs_ids", ID_FORMAT),
-                    attributes: &position,
+                    layout: if tested { &masked_ids } else { &geometry_only },
+                    vertex: if tested { "vs_ids_tested" } else { "vs_ids" },
+                    fragment: (if tested { "fs_ids_tested" } else { "fs_ids" }, ID_FORMAT),
+                    attributes: if tested { &full } else { &position },
                     cull: cull(double_sided),
                     depth: (true, wgpu::CompareFunction::Less),
                     samples: 1,
+                    blend: None,
                 },
             )
         });
@@ -273,6 +328,7 @@ impl ScenePass {
                 cull: None,
                 depth: (false, wgpu::CompareFunction::LessEqual),
                 samples: MSAA_SAMPLES,
+                blend: None,
             },
         );
         Self {
@@ -293,13 +349,19 @@ impl ScenePass {
         }
     }
 
-    /// The colour pipeline for a material that is (or is not) double-sided and textured.
-    pub fn colour(&self, double_sided: bool, textured: bool) -> &wgpu::RenderPipeline {
-        &self.colour[usize::from(double_sided) * 2 + usize::from(textured)]
+    /// The colour pipeline for a primitive.
+    pub fn colour(&self, shading: Shading) -> &wgpu::RenderPipeline {
+        let program = match (shading.full, shading.alpha) {
+            (_, AlphaMode::Blend) => 2,
+            (true, _) => 1,
+            (false, _) => 0,
+        };
+        &self.colour[usize::from(shading.double_sided) * 3 + program]
     }
 
-    /// The id pipeline for a material that is (or is not) double-sided.
-    pub fn ids(&self, double_sided: bool) -> &wgpu::RenderPipeline {
-        &self.ids[usize::from(double_sided)]
+    /// The id pipeline for a primitive: alpha-tested for masked and blended materials.
+    pub fn ids(&self, shading: Shading) -> &wgpu::RenderPipeline {
+        let tested = shading.alpha != AlphaMode::Opaque;
+        &self.ids[usize::from(shading.double_sided) * 2 + usize::from(tested)]
     }
 }

@@ -79,15 +79,12 @@ pub fn one_primitive_asset(
 /// (lit, it shows its base colour).
 pub fn matte_quad(x0: f32, x1: f32, y0: f32, y1: f32) -> sdgen::importer::Asset {
     use sdgen::importer::{Material, MeshPrimitive, Vertex};
-    let v = |x, y| Vertex {
-        position: [x, y, 0.0],
-        normal: [0.0, 0.0, 1.0],
-        uv: [0.0, 0.0],
-    };
+    let v = |x, y| Vertex::new([x, y, 0.0], [0.0, 0.0, 1.0], [0.0, 0.0]);
     let primitive = MeshPrimitive {
         vertices: vec![v(x0, y0), v(x1, y0), v(x1, y1), v(x0, y1)],
         indices: vec![0, 1, 2, 0, 2, 3],
         material: 0,
+        vertex_colors: false,
     };
     let material = Material {
         metallic_factor: 0.0,

@@ -56,38 +56,38 @@ fn base_color_texture_decoded_once_with_sampler() {
     assert_eq!(painted.base_color_factor, [0.5, 0.25, 1.0, 1.0]);
     assert_eq!(
         painted.base_color_texture,
-        Some(TextureRef {
-            image: 0,
-            sampler: Sampler {
+        Some(TextureRef::new(
+            0,
+            Sampler {
                 wrap_u: WrapMode::ClampToEdge,
                 wrap_v: WrapMode::MirroredRepeat,
                 mag_filter: FilterMode::Nearest,
                 min_filter: FilterMode::Linear,
+                mipmap_filter: Some(FilterMode::Linear),
             },
-        })
+        ))
     );
     let unnamed = &asset.materials[1];
     assert_eq!(unnamed.name, "material1");
     assert_eq!(unnamed.base_color_factor, [1.0; 4]);
-    // No sampler: glTF defaults (repeat) and the renderer's default filters.
+    // No sampler: glTF defaults (repeat) and the renderer's default filters (trilinear).
     assert_eq!(
         unnamed.base_color_texture,
-        Some(TextureRef {
-            image: 0,
-            sampler: Sampler::default()
-        })
+        Some(TextureRef::new(0, Sampler::default()))
     );
+    assert_eq!(Sampler::default().mipmap_filter, Some(FilterMode::Linear));
     assert_eq!(
         asset.materials[2].base_color_texture,
-        Some(TextureRef {
-            image: 1,
-            sampler: Sampler {
+        Some(TextureRef::new(
+            1,
+            Sampler {
                 wrap_u: WrapMode::Repeat,
                 wrap_v: WrapMode::Repeat,
                 mag_filter: FilterMode::Linear,
                 min_filter: FilterMode::Nearest,
+                mipmap_filter: Some(FilterMode::Nearest),
             },
-        })
+        ))
     );
 }
 

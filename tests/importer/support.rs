@@ -199,11 +199,7 @@ pub fn one_node_scene(meshes: Value) -> Value {
 
 pub fn expected_triangle_vertices() -> Vec<Vertex> {
     (0..3)
-        .map(|i| Vertex {
-            position: TRIANGLE[i],
-            normal: [0.0, 0.0, 1.0],
-            uv: TRIANGLE_UVS[i],
-        })
+        .map(|i| Vertex::new(TRIANGLE[i], [0.0, 0.0, 1.0], TRIANGLE_UVS[i]))
         .collect()
 }
 

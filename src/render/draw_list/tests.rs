@@ -82,6 +82,7 @@ fn part(primitive: usize, material: usize, transform: Mat4) -> PartDraw {
         transform,
         material,
         bounds: (Vec3::splat(-0.5), Vec3::splat(0.5)),
+        blend: false,
     }
 }
 
