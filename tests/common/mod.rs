@@ -1,6 +1,8 @@
 //! Shared helpers for integration tests: a GPU context that fails loudly, temp dirs, running `render`.
 #![allow(dead_code)]
 
+pub mod golden;
+
 use sdgen::render::GpuContext;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

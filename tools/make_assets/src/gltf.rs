@@ -180,6 +180,8 @@ pub(crate) struct Document {
     samplers: Vec<Value>,
     textures: Vec<Value>,
     uses_emissive_strength: bool,
+    /// Further extensions the file uses (`extensionsUsed`).
+    extensions: Vec<&'static str>,
 }
 
 fn f(x: f32) -> f64 {
@@ -229,6 +231,38 @@ impl Document {
                 "type": ty,
             }),
         )
+    }
+
+    /// Adds a float accessor of glTF type `ty` ("VEC2", "VEC3", "VEC4") over `values`, in
+    /// its own buffer view; returns its index.
+    pub fn float_accessor(&mut self, values: &[f32], ty: &str, width: usize) -> usize {
+        let view = self.view(&le_f32(values.iter().copied()), Some(ARRAY_BUFFER));
+        self.accessor(view, FLOAT, values.len() / width, ty)
+    }
+
+    /// Adds a normalised unsigned-short accessor (values in 0..=1, rounded); returns its
+    /// index. Its byte stride stays a multiple of 4 for the widths used (VEC2, VEC4).
+    pub fn unorm16_accessor(&mut self, values: &[f32], ty: &str, width: usize) -> usize {
+        let bytes: Vec<u8> = values
+            .iter()
+            .flat_map(|v| ((v.clamp(0.0, 1.0) * 65535.0).round() as u16).to_le_bytes())
+            .collect();
+        let view = self.view(&bytes, Some(ARRAY_BUFFER));
+        let index = self.accessor(view, UNSIGNED_SHORT, values.len() / width, ty);
+        self.accessors[index]["normalized"] = json!(true);
+        index
+    }
+
+    /// Adds a material given as glTF JSON; returns its index.
+    pub fn raw_material(&mut self, material: Value) -> usize {
+        push(&mut self.materials, material)
+    }
+
+    /// Records that the file uses extension `name`.
+    pub fn use_extension(&mut self, name: &'static str) {
+        if !self.extensions.contains(&name) {
+            self.extensions.push(name);
+        }
     }
 
     /// Adds a metallic-roughness material; returns its index.
@@ -376,8 +410,12 @@ impl Document {
             "bufferViews": self.buffer_views,
             "buffers": [buffer],
         });
-        if self.uses_emissive_strength {
-            doc["extensionsUsed"] = json!(["KHR_materials_emissive_strength"]);
+        let mut extensions = self.extensions.clone();
+        if self.uses_emissive_strength && !extensions.contains(&"KHR_materials_emissive_strength") {
+            extensions.insert(0, "KHR_materials_emissive_strength");
+        }
+        if !extensions.is_empty() {
+            doc["extensionsUsed"] = json!(extensions);
         }
         // glTF forbids empty arrays, so these appear only when used.
         for (key, list) in [

@@ -1,6 +1,7 @@
 //! Writes sdgen's asset library into `assets/`: vehicles, people and riders, traffic
 //! lights, signs, cones and barriers, and the street itself (road tiles, markings,
-//! sidewalks, kerbs, buildings, vegetation, poles and lamps).
+//! sidewalks, kerbs, buildings, vegetation, poles and lamps); and the glTF test fixtures
+//! in `tests/fixtures/gltf/`, one per material feature.
 //!
 //! Run with `cargo run --release -p make_assets`. The output is deterministic
 //! (byte-identical on every run): no randomness, only fixed formulas and integer hashes.
@@ -8,6 +9,7 @@
 //! point, fronts face +Z, "left" is +X. Check the files with
 //! `node tools/validate_gltf.js assets/*.glb`.
 
+mod fixtures;
 mod geom;
 mod gltf;
 mod people;
@@ -31,6 +33,10 @@ fn main() -> std::io::Result<()> {
         for (name, bytes) in write(&dir)? {
             println!("{group}: wrote assets/{name} ({bytes} bytes)");
         }
+    }
+    let fixtures = dir.join("../tests/fixtures/gltf");
+    for (name, bytes) in fixtures::write_all(&fixtures)? {
+        println!("fixtures: wrote tests/fixtures/gltf/{name} ({bytes} bytes)");
     }
     Ok(())
 }
