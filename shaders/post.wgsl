@@ -43,6 +43,8 @@ fn vs_post(@builtin(vertex_index) index: u32) -> @builtin(position) vec4<f32> {
 }
 
 const ITERATIONS: i32 = 8;
+// Squared residual at which the inverse stops (lens.rs CONVERGED).
+const CONVERGED: f32 = 1e-12;
 
 // Brown-Conrady distortion of normalised point `p`.
 fn distort(p: vec2<f32>) -> vec2<f32> {
@@ -61,6 +63,10 @@ fn undistort(d: vec2<f32>) -> vec2<f32> {
     let k = post.distortion;
     var p = d;
     for (var i = 0; i < ITERATIONS; i = i + 1) {
+        let f = distort(p) - d;
+        if (dot(f, f) < CONVERGED) {
+            break;
+        }
         let r2 = dot(p, p);
         let radial = 1.0 + k.x * r2 + k.y * r2 * r2;
         let slope = 2.0 * (k.x + 2.0 * k.y * r2);
@@ -76,7 +82,6 @@ fn undistort(d: vec2<f32>) -> vec2<f32> {
         if (abs(det) < 1e-6) {
             break;
         }
-        let f = distort(p) - d;
         p -= vec2<f32>(d_dy.y * f.x - d_dy.x * f.y, d_dx.x * f.y - d_dx.y * f.x) / det;
     }
     return p;

@@ -18,21 +18,52 @@ pub struct DrawRun {
     pub count: u32,
 }
 
-/// Instance records sorted by primitive, and the runs that draw them.
-#[derive(Clone, Debug, Default)]
-pub struct DrawList {
-    /// Records: the opaque ones grouped by primitive, then the blended ones.
-    pub instances: Vec<InstanceData>,
-    /// One run per primitive used by opaque and alpha-tested parts.
+/// What one view draws: instanced runs of opaque and alpha-tested parts, then blended
+/// parts one by one, farthest first (shadow views have none).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ViewRuns {
+    /// One run per primitive.
     pub runs: Vec<DrawRun>,
     /// Alpha-blended parts, one record each, farthest from the camera first.
     pub blended: Vec<DrawRun>,
 }
 
-/// Expands every object seen through any of `views` (clip-from-world matrices: the camera
-/// first, then the shadow cascades, whose casters may lie outside the camera's view) into
-/// its asset's parts; objects whose (posed) bounds lie wholly outside every view are
-/// skipped. Blended parts are sorted by their distance along the camera's view.
+/// Instance records for every view, and the runs that draw them.
+#[derive(Clone, Debug, Default)]
+pub struct DrawList {
+    /// Records: each view's own, grouped by primitive (a part seen by several views has a
+    /// record in each).
+    pub instances: Vec<InstanceData>,
+    /// Per view passed to [`build`]: the camera's, then each shadow cascade's.
+    pub views: Vec<ViewRuns>,
+}
+
+impl DrawList {
+    /// The runs of view `index` (none for a view the list was not built with).
+    pub fn view(&self, index: usize) -> &ViewRuns {
+        static EMPTY: ViewRuns = ViewRuns {
+            runs: Vec::new(),
+            blended: Vec::new(),
+        };
+        self.views.get(index).unwrap_or(&EMPTY)
+    }
+}
+
+/// A record waiting to be placed: its view, its sort key and primitive.
+struct Keyed {
+    view: usize,
+    /// Distance along the camera's view (blended parts), else 0.
+    depth: f32,
+    blend: bool,
+    primitive: usize,
+    record: InstanceData,
+}
+
+/// Expands every object into its asset's parts, separately for each of `views`
+/// (clip-from-world matrices: the camera first, then the shadow cascades, whose casters
+/// may lie outside the camera's view). A part is drawn in a view unless its (posed)
+/// bounds, or its object's, lie wholly outside that view. Blended parts are drawn by the
+/// camera only (they cast no shadow), sorted by their distance along its view.
 ///
 /// Fails on an object whose asset index is out of range, whose pose does not have one
 /// transform per part, or whose material override names a material the asset lacks.
@@ -41,60 +72,81 @@ pub fn build(
     views: &[Mat4],
     assets: &[AssetDraw],
 ) -> Result<DrawList, RenderError> {
-    let mut keyed: Vec<(usize, InstanceData)> = Vec::new();
-    let mut blended: Vec<(f32, usize, InstanceData)> = Vec::new();
+    let mut keyed: Vec<Keyed> = Vec::new();
     let camera = views.first().copied().unwrap_or(Mat4::IDENTITY);
     for (index, object) in frame.objects.iter().enumerate() {
         let asset = checked_asset(frame, index, assets)?;
         let bounds = posed_bounds(object, asset);
-        if views
+        let seen: Vec<bool> = views
             .iter()
-            .all(|view| outside_frustum(*view * object.transform, bounds))
-        {
+            .map(|view| !outside_frustum(*view * object.transform, bounds))
+            .collect();
+        if !seen.contains(&true) {
             continue;
         }
         let packed = pack_id(object.instance_id, object.category_id);
         for (k, part) in asset.parts.iter().enumerate() {
             let local = object.part_transforms.get(k).unwrap_or(&part.transform);
             let model = object.transform * *local;
-            let record = instance_record(model, packed, object, part);
-            if part.blend {
+            let mut record = None;
+            for (view, clip) in views.iter().enumerate() {
+                let casts = view == 0 || !part.blend;
+                if !seen[view] || !casts || outside_frustum(*clip * model, part.bounds) {
+                    continue;
+                }
                 let centre = (part.bounds.0 + part.bounds.1) * 0.5;
-                let depth = (camera * model * centre.extend(1.0)).w;
-                blended.push((depth, part.primitive, record));
-            } else {
-                keyed.push((part.primitive, record));
+                keyed.push(Keyed {
+                    view,
+                    depth: (camera * model * centre.extend(1.0)).w,
+                    blend: part.blend,
+                    primitive: part.primitive,
+                    record: *record
+                        .get_or_insert_with(|| instance_record(model, packed, object, part)),
+                });
             }
         }
     }
-    let mut list = grouped(keyed);
-    // Far to near, ties in a fixed order, so output is deterministic.
-    blended.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    for (_, primitive, record) in blended {
-        list.blended.push(DrawRun {
-            primitive,
-            first: list.instances.len() as u32,
-            count: 1,
-        });
-        list.instances.push(record);
-    }
-    Ok(list)
+    Ok(grouped(keyed, views.len()))
 }
 
-/// Sorts records by primitive (stably, so output is deterministic) into runs.
-fn grouped(mut keyed: Vec<(usize, InstanceData)>) -> DrawList {
-    keyed.sort_by_key(|(primitive, _)| *primitive);
-    let mut list = DrawList::default();
-    for (i, (primitive, record)) in keyed.into_iter().enumerate() {
-        match list.runs.last_mut() {
-            Some(run) if run.primitive == primitive => run.count += 1,
-            _ => list.runs.push(DrawRun {
-                primitive,
-                first: i as u32,
+/// Sorts records by view, then opaque by primitive and blended far to near (stably, so
+/// output is deterministic), into runs.
+fn grouped(mut keyed: Vec<Keyed>, views: usize) -> DrawList {
+    keyed.sort_by(|a, b| {
+        (a.view, a.blend)
+            .cmp(&(b.view, b.blend))
+            .then_with(|| match a.blend {
+                true => b
+                    .depth
+                    .total_cmp(&a.depth)
+                    .then(a.primitive.cmp(&b.primitive)),
+                false => a.primitive.cmp(&b.primitive),
+            })
+    });
+    let mut list = DrawList {
+        instances: Vec::with_capacity(keyed.len()),
+        views: vec![ViewRuns::default(); views],
+    };
+    for item in keyed {
+        let first = list.instances.len() as u32;
+        list.instances.push(item.record);
+        let view = &mut list.views[item.view];
+        if item.blend {
+            view.blended.push(DrawRun {
+                primitive: item.primitive,
+                first,
+                count: 1,
+            });
+            continue;
+        }
+        match view.runs.last_mut() {
+            Some(run) if run.primitive == item.primitive => run.count += 1,
+            _ => view.runs.push(DrawRun {
+                primitive: item.primitive,
+                first,
                 count: 1,
             }),
         }
-        list.instances.push(record);
     }
     list
 }

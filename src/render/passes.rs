@@ -90,7 +90,8 @@ pub fn ids(encoder: &mut wgpu::CommandEncoder, scene: &Scene, sky_category: u16)
     });
     pass.set_bind_group(0, &scene.slot.geometry_bind_group, &[]);
     // Alpha-tested surfaces need their material's alpha; opaque ones only positions.
-    for runs in [&scene.list.runs, &scene.list.blended] {
+    let camera = scene.list.view(0);
+    for runs in [&camera.runs, &camera.blended] {
         draw_runs(
             &mut pass,
             scene,
@@ -117,11 +118,12 @@ pub fn colour(encoder: &mut wgpu::CommandEncoder, scene: &Scene) {
     });
     pass.set_bind_group(0, &slot.bind_group, &[]);
     let colour = |shading| scene.pass.colour(shading);
-    draw_runs(&mut pass, scene, &scene.list.runs, colour, |_| true);
+    let camera = scene.list.view(0);
+    draw_runs(&mut pass, scene, &camera.runs, colour, |_| true);
     pass.set_pipeline(&scene.pass.sky);
     pass.draw(0..3, 0..1);
     // Blended runs come last, far to near, over the opaque surfaces and the sky.
-    draw_runs(&mut pass, scene, &scene.list.blended, colour, |_| true);
+    draw_runs(&mut pass, scene, &camera.blended, colour, |_| true);
 }
 
 /// The post pass: lens, sensor and tone mapping into the final colour and id targets.

@@ -79,7 +79,7 @@ impl ShadowPass {
 
     /// Renders every cascade's depth from the sun.
     pub fn encode(&self, encoder: &mut wgpu::CommandEncoder, scene: &Scene) {
-        for (layer, group) in self.layers.iter().zip(&self.cascades) {
+        for (cascade, (layer, group)) in self.layers.iter().zip(&self.cascades).enumerate() {
             let mut pass = encoder.begin_render_pass(&wgpu::RenderPassDescriptor {
                 label: Some("shadow_pass::render_pass"),
                 color_attachments: &[],
@@ -96,7 +96,8 @@ impl ShadowPass {
             pass.set_pipeline(&self.pipeline);
             pass.set_bind_group(0, &scene.slot.geometry_bind_group, &[]);
             pass.set_bind_group(1, group, &[]);
-            for run in &scene.list.runs {
+            // View 0 is the camera's; cascade k's casters are view 1 + k.
+            for run in &scene.list.view(1 + cascade).runs {
                 let primitive = &scene.assets.primitives[run.primitive];
                 pass.set_vertex_buffer(0, primitive.vertices.slice(..));
                 pass.set_index_buffer(primitive.indices.slice(..), wgpu::IndexFormat::Uint32);

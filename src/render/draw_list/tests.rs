@@ -114,7 +114,7 @@ fn groups_parts_by_primitive() {
     )
     .unwrap();
     assert_eq!(
-        list.runs,
+        list.view(0).runs,
         vec![
             DrawRun {
                 primitive: 0,
@@ -307,7 +307,8 @@ fn override_of_a_missing_material_is_reported() {
 #[test]
 fn posed_limbs_outside_the_rest_bounds_are_not_culled() {
     // The object stands just right of the view (x = z = -10 is the edge); at rest it is
-    // culled, but its posed arm reaches 3 m to the left, back into view.
+    // culled, but its posed arm reaches 3 m to the left, back into view. Only the arm is
+    // drawn: the part left outside is culled on its own bounds.
     let assets = [asset(vec![
         part(0, 0, Mat4::IDENTITY),
         part(1, 0, Mat4::IDENTITY),
@@ -320,7 +321,8 @@ fn posed_limbs_outside_the_rest_bounds_are_not_culled() {
         ..at(12.0, -10.0, 2)
     };
     let list = build(&perspective_frame(vec![at(12.0, -10.0, 1), reach]), &assets).unwrap();
-    assert_eq!(ids(&list), vec![2, 2]);
+    assert_eq!(ids(&list), vec![2]);
+    assert_eq!(list.view(0).runs[0].primitive, 1);
 }
 
 #[test]
@@ -338,4 +340,53 @@ fn posed_bounds_cover_every_moved_part() {
     assert!(min.abs_diff_eq(Vec3::new(-h, -h, -0.5), 1e-6), "{min}");
     assert!(max.abs_diff_eq(Vec3::new(h, 2.5, 0.5), 1e-6), "{max}");
     assert_eq!(posed_bounds(&object(0, 1), &assets), assets.bounds);
+}
+
+#[test]
+fn each_view_draws_only_what_it_sees() {
+    // Two views: the camera, and a second camera turned to look backwards (+Z).
+    let f = perspective_frame(vec![at(0.0, -10.0, 1), at(0.0, 10.0, 2), at(0.0, -12.0, 3)]);
+    let forward = f.camera.projection * f.camera.view;
+    let backward = f.camera.projection * Mat4::from_rotation_y(std::f32::consts::PI);
+    let assets = [asset(vec![part(0, 0, Mat4::IDENTITY)])];
+    let list = super::build(&f, &[forward, backward], &assets).unwrap();
+    let view_ids = |v: usize| -> Vec<u32> {
+        let run = list.view(v).runs[0];
+        (run.first..run.first + run.count)
+            .map(|i| list.instances[i as usize].ids[0] & 0xffff)
+            .collect()
+    };
+    assert_eq!(view_ids(0), vec![1, 3]);
+    assert_eq!(view_ids(1), vec![2]);
+    assert_eq!(list.instances.len(), 3);
+    assert!(list.view(2).runs.is_empty(), "no such view");
+}
+
+#[test]
+fn blended_parts_are_drawn_far_to_near_by_the_camera_only() {
+    let glass = PartDraw {
+        blend: true,
+        ..part(1, 0, Mat4::IDENTITY)
+    };
+    let assets = [asset(vec![part(0, 0, Mat4::IDENTITY), glass])];
+    let f = perspective_frame(vec![at(0.0, -5.0, 1), at(0.0, -20.0, 2), at(0.0, -9.0, 3)]);
+    let view = f.camera.projection * f.camera.view;
+    let list = super::build(&f, &[view, view], &assets).unwrap();
+    let camera = list.view(0);
+    let order: Vec<u32> = camera
+        .blended
+        .iter()
+        .map(|run| list.instances[run.first as usize].ids[0] & 0xffff)
+        .collect();
+    assert_eq!(order, vec![2, 3, 1]);
+    assert!(
+        camera
+            .blended
+            .iter()
+            .all(|run| run.count == 1 && run.primitive == 1)
+    );
+    // The shadow view gets the opaque parts only.
+    assert!(list.view(1).blended.is_empty());
+    assert_eq!(list.view(1).runs.len(), 1);
+    assert_eq!(list.view(1).runs[0].count, 3);
 }
