@@ -192,3 +192,55 @@ fn a_board_outside_the_view_still_casts_its_shadow_into_it() {
         "no shadow from the off-screen board: {brightest}"
     );
 }
+
+#[test]
+fn an_alpha_masked_board_casts_only_its_opaque_texels() {
+    // The alpha_mask fixture (opaque where the texel column ≥ row, a triangle) laid flat
+    // 1 m up, facing the overhead sun: its local (x, y) lands on world (x, 1, −y), so it
+    // is opaque over the ground where x ≥ z, up to the texels' staircase.
+    let path = common::repo().join("tests/fixtures/gltf/alpha_mask.glb");
+    let leaf = sdgen::importer::load_asset(&sdgen::source::DiskSource, &path).unwrap();
+    let assets = [asset(square(20.0, 0.0)), leaf];
+    let mut f = frame();
+    f.objects[1].transform =
+        Mat4::from_translation(Vec3::Y) * Mat4::from_rotation_x(-std::f32::consts::FRAC_PI_2);
+    let mut renderer = Renderer::new(common::gpu(), &assets, WIDTH, HEIGHT, 1).unwrap();
+    let images = renderer.render_now(&f).unwrap();
+    let (mut shadowed, mut lit) = (Vec::new(), Vec::new());
+    for r in 0..HEIGHT {
+        for c in 0..WIDTH {
+            let k = (r * WIDTH + c) as usize;
+            if images.ids[k] & 0xffff != 0 {
+                continue; // the board's opaque texels themselves
+            }
+            let p = ground_point(&f, c, r);
+            if p.x.abs().max(p.z.abs()) > 0.8 {
+                continue;
+            }
+            // Away from the staircase and the soft edge.
+            if p.x - p.z > 0.45 {
+                shadowed.push(images.rgba[k * 4]);
+            } else if p.z - p.x > 0.45 {
+                lit.push(images.rgba[k * 4]);
+            }
+        }
+    }
+    assert!(
+        shadowed.len() > 5 && lit.len() > 5,
+        "{} {}",
+        shadowed.len(),
+        lit.len()
+    );
+    let max_shadow = shadowed.iter().copied().max().unwrap_or(255);
+    let min_lit = lit.iter().copied().min().unwrap_or(0);
+    println!(
+        "masked board: shadow ≤ {max_shadow} ({}), cut-out lit ≥ {min_lit} ({})",
+        shadowed.len(),
+        lit.len()
+    );
+    assert!(
+        max_shadow < 90,
+        "no shadow under the opaque texels: {max_shadow}"
+    );
+    assert!(min_lit > 200, "the cut-out texels cast a shadow: {min_lit}");
+}

@@ -332,7 +332,11 @@ impl ScenePass {
             },
         );
         Self {
-            shadows: super::shadow_pass::ShadowPass::new(device, &geometry_layout),
+            shadows: super::shadow_pass::ShadowPass::new(
+                device,
+                &geometry_layout,
+                &material_layout,
+            ),
             geometry_layout,
             frame_layout,
             material_layout,

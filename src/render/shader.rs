@@ -33,6 +33,10 @@ const PROGRAMS: &[(&str, &str)] = &[
     ("sky.wgsl", include_str!("../../shaders/sky.wgsl")),
     ("post.wgsl", include_str!("../../shaders/post.wgsl")),
     ("shadow.wgsl", include_str!("../../shaders/shadow.wgsl")),
+    (
+        "shadow_masked.wgsl",
+        include_str!("../../shaders/shadow_masked.wgsl"),
+    ),
     ("bloom.wgsl", include_str!("../../shaders/bloom.wgsl")),
 ];
 

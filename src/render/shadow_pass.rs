@@ -1,15 +1,19 @@
 //! The shadow pass: depth from the sun into a two-layer map (one layer per cascade),
 //! shared by every frame in flight (the queue runs each frame's passes in order).
+//! Alpha-masked materials run their alpha test, so cut-outs cast no shadow.
 
 use super::gpu_util::{buffer_binding, buffer_entry, layout_entry};
 use super::passes::Scene;
 use super::scene_pass::DEPTH_FORMAT;
 use super::shadows::{CASCADES, MAP_SIZE};
-use crate::importer::Vertex;
+use crate::importer::{AlphaMode, Vertex};
 
 /// The shadow map, its pipeline and per-cascade bind groups, built once.
 pub struct ShadowPass {
+    /// Opaque casters: positions only, cascade in group 1.
     pipeline: wgpu::RenderPipeline,
+    /// Alpha-masked casters: material in group 1, cascade in group 2.
+    masked: wgpu::RenderPipeline,
     cascades: Vec<wgpu::BindGroup>,
     layers: Vec<wgpu::TextureView>,
     /// Every layer, for sampling.
@@ -19,8 +23,13 @@ pub struct ShadowPass {
 }
 
 impl ShadowPass {
-    /// Allocates the map and builds the pipeline over `geometry_layout` (group 0).
-    pub fn new(device: &wgpu::Device, geometry_layout: &wgpu::BindGroupLayout) -> Self {
+    /// Allocates the map and builds the pipelines over `geometry_layout` (group 0) and,
+    /// for masked materials, `material_layout`.
+    pub fn new(
+        device: &wgpu::Device,
+        geometry_layout: &wgpu::BindGroupLayout,
+        material_layout: &wgpu::BindGroupLayout,
+    ) -> Self {
         let texture = device.create_texture(&wgpu::TextureDescriptor {
             label: Some("shadow_pass::map"),
             size: wgpu::Extent3d {
@@ -63,7 +72,12 @@ impl ShadowPass {
             .map(|k| cascade_group(device, &cascade_layout, k))
             .collect();
         Self {
-            pipeline: pipeline(device, geometry_layout, &cascade_layout),
+            pipeline: pipeline(device, &[geometry_layout, &cascade_layout], false),
+            masked: pipeline(
+                device,
+                &[geometry_layout, material_layout, &cascade_layout],
+                true,
+            ),
             cascades,
             layers,
             array_view,
@@ -93,12 +107,20 @@ impl ShadowPass {
                 }),
                 ..Default::default()
             });
-            pass.set_pipeline(&self.pipeline);
             pass.set_bind_group(0, &scene.slot.geometry_bind_group, &[]);
-            pass.set_bind_group(1, group, &[]);
+            let mut bound = None;
             // View 0 is the camera's; cascade k's casters are view 1 + k.
             for run in &scene.list.view(1 + cascade).runs {
                 let primitive = &scene.assets.primitives[run.primitive];
+                let masked = primitive.shading.alpha == AlphaMode::Mask;
+                if bound != Some(masked) {
+                    pass.set_pipeline(if masked { &self.masked } else { &self.pipeline });
+                    pass.set_bind_group(if masked { 2 } else { 1 }, group, &[]);
+                    bound = Some(masked);
+                }
+                if masked {
+                    pass.set_bind_group(1, &scene.assets.materials[primitive.material], &[]);
+                }
                 pass.set_vertex_buffer(0, primitive.vertices.slice(..));
                 pass.set_index_buffer(primitive.indices.slice(..), wgpu::IndexFormat::Uint32);
                 pass.draw_indexed(
@@ -129,32 +151,53 @@ fn cascade_group(
     })
 }
 
+/// The opaque (`masked` false: positions only, no fragment stage) or alpha-tested shadow
+/// pipeline over `layouts`.
 fn pipeline(
     device: &wgpu::Device,
-    geometry_layout: &wgpu::BindGroupLayout,
-    cascade_layout: &wgpu::BindGroupLayout,
+    layouts: &[&wgpu::BindGroupLayout],
+    masked: bool,
 ) -> wgpu::RenderPipeline {
+    let name = if masked {
+        "shadow_masked.wgsl"
+    } else {
+        "shadow.wgsl"
+    };
     let module = device.create_shader_module(wgpu::ShaderModuleDescriptor {
         label: Some("shadow_pass::shader"),
-        source: wgpu::ShaderSource::Wgsl(super::shader::program("shadow.wgsl").into()),
+        source: wgpu::ShaderSource::Wgsl(super::shader::program(name).into()),
     });
+    let layouts: Vec<Option<&wgpu::BindGroupLayout>> = layouts.iter().copied().map(Some).collect();
     let layout = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
         label: Some("shadow_pass::pipeline_layout"),
-        bind_group_layouts: &[Some(geometry_layout), Some(cascade_layout)],
+        bind_group_layouts: &layouts,
         immediate_size: 0,
     });
-    let attributes = wgpu::vertex_attr_array![0 => Float32x3];
+    let plain = wgpu::vertex_attr_array![0 => Float32x3];
+    // Every vertex attribute; the masked shader reads position, both UV sets and colour.
+    let full = wgpu::vertex_attr_array![
+        0 => Float32x3, 1 => Float32x3, 2 => Float32x2,
+        3 => Float32x2, 4 => Float32x4, 5 => Float32x4
+    ];
     device.create_render_pipeline(&wgpu::RenderPipelineDescriptor {
-        label: Some("shadow_pass::pipeline"),
+        label: Some(if masked {
+            "shadow_pass::masked_pipeline"
+        } else {
+            "shadow_pass::pipeline"
+        }),
         layout: Some(&layout),
         vertex: wgpu::VertexState {
             module: &module,
-            entry_point: Some("vs_shadow"),
+            entry_point: Some(if masked {
+                "vs_shadow_masked"
+            } else {
+                "vs_shadow"
+            }),
             compilation_options: Default::default(),
             buffers: &[Some(wgpu::VertexBufferLayout {
                 array_stride: std::mem::size_of::<Vertex>() as u64,
                 step_mode: wgpu::VertexStepMode::Vertex,
-                attributes: &attributes,
+                attributes: if masked { &full } else { &plain },
             })],
         },
         // Both faces cast: thin and open geometry (signs, leaves) must shadow too.
@@ -172,7 +215,12 @@ fn pipeline(
             },
         }),
         multisample: wgpu::MultisampleState::default(),
-        fragment: None,
+        fragment: masked.then(|| wgpu::FragmentState {
+            module: &module,
+            entry_point: Some("fs_shadow_masked"),
+            compilation_options: Default::default(),
+            targets: &[],
+        }),
         multiview_mask: None,
         cache: None,
     })
