@@ -1,13 +1,15 @@
 //! Procedural, seamlessly tileable textures as PNG bytes (8-bit sRGB RGB): asphalt,
-//! paving slabs, grass, brick and concrete. Contrast is kept low on purpose: the
-//! renderer samples without mipmaps, so busy textures would shimmer at a distance.
+//! paving slabs, grass, brick and concrete, sampled trilinearly through their mipmaps.
+//! Contrast is kept low all the same: mipmaps blur at a distance rather than shimmer,
+//! and low contrast keeps the blur unobtrusive.
 
 use super::{hash3, unit3};
 use serde_json::{Value, json};
 
-/// glTF sampler: bilinear filtering, REPEAT in both directions.
+/// glTF sampler: trilinear filtering (bilinear within and between mipmap levels), REPEAT
+/// in both directions.
 pub(crate) fn sampler_repeat() -> Value {
-    json!({ "magFilter": 9729, "minFilter": 9729, "wrapS": 10497, "wrapT": 10497 })
+    json!({ "magFilter": 9729, "minFilter": 9987, "wrapS": 10497, "wrapT": 10497 })
 }
 
 /// Encodes `rgb` (row-major, `size`² texels) as a PNG.

@@ -97,7 +97,7 @@ impl Asset {
             let (material, layout) = match &part.png {
                 Some(png) => {
                     let sampler = json!({
-                        "magFilter": 9729, "minFilter": 9729, "wrapS": 33071, "wrapT": 33071
+                        "magFilter": 9729, "minFilter": 9987, "wrapS": 33071, "wrapT": 33071
                     });
                     let texture = doc.png_texture(&part.material.name, png, sampler);
                     let pbr = part.material.clone().textured(texture);
