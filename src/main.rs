@@ -45,6 +45,12 @@ enum Command {
     Sheet(SheetArgs),
     /// Report what a dataset covers (conditions, sampled parameters, classes) and chart it.
     Stats(StatsArgs),
+    /// Check a dataset: every file present, masks and annotations in agreement, ids
+    /// unique, no empty box. Exits non-zero with the list of problems.
+    Validate {
+        /// The dataset directory (a render --out).
+        dataset: PathBuf,
+    },
 }
 
 #[derive(Args, Debug)]
@@ -145,6 +151,7 @@ fn run(cli: Cli) -> Result<()> {
         }
         Some(Command::Sheet(args)) => write_sheet(&args),
         Some(Command::Stats(args)) => write_stats(&args),
+        Some(Command::Validate { dataset }) => validate(&dataset),
         None if cli.render.bench => bench(&cli.render),
         None => render(&cli.render),
     }
@@ -164,6 +171,30 @@ fn write_sheet(args: &SheetArgs) -> Result<()> {
     let path = sheet::write_sheet(&args.dataset, &out, &options)?;
     println!("{}", path.display());
     Ok(())
+}
+
+fn validate(dataset: &Path) -> Result<()> {
+    let report = sdgen::output::validate::validate(dataset);
+    for problem in &report.problems {
+        println!("{problem}");
+    }
+    let hidden = report.problem_count - report.problems.len();
+    if hidden > 0 {
+        println!("... and {hidden} more");
+    }
+    let summary = format!(
+        "{}: {} images, {} annotations, {} problem(s)",
+        dataset.display(),
+        report.images,
+        report.annotations,
+        report.problem_count
+    );
+    if report.ok() {
+        println!("{summary}: valid");
+        Ok(())
+    } else {
+        anyhow::bail!("{summary}")
+    }
 }
 
 fn write_stats(args: &StatsArgs) -> Result<()> {

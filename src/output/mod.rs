@@ -11,7 +11,8 @@
 //! - [`manifest`] writes `dataset.json` and refuses to mix two different datasets in one directory;
 //! - [`sheet`] draws contact sheets (images with mask outlines, boxes and names) from the
 //!   finished files; [`preview`] writes the one made after each run;
-//! - [`stats`] reports and charts the coverage of a finished dataset (`render stats`).
+//! - [`stats`] reports and charts the coverage of a finished dataset (`render stats`);
+//! - [`validate`] checks a finished dataset against the output contract (`render validate`).
 
 pub mod atomic;
 pub mod coco;
@@ -23,6 +24,7 @@ pub mod png_encode;
 pub mod preview;
 pub mod sheet;
 pub mod stats;
+pub mod validate;
 
 use std::path::PathBuf;
 
