@@ -4,6 +4,7 @@
 use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand};
 use sdgen::output::coco::{CocoCategory, CocoInfo, CocoWriter};
+use sdgen::output::formats::{Format, Formats};
 use sdgen::output::layout::DatasetLayout;
 use sdgen::output::manifest::{self, DatasetManifest};
 use sdgen::output::{preview, sheet, stats};
@@ -118,6 +119,10 @@ struct RenderArgs {
     /// Write into a directory that holds a different dataset.
     #[arg(long)]
     force: bool,
+    /// Label formats to write besides COCO (always written), comma-separated:
+    /// yolo (yolo/), cityscapes (cityscapes/).
+    #[arg(long, value_delimiter = ',', default_value = "coco")]
+    format: Vec<Format>,
     /// Benchmark: render --count images --bench-runs times into a temporary directory and
     /// print median images/s and per-stage ms.
     #[arg(long)]
@@ -334,9 +339,18 @@ fn render_into(
     plan: &Plan,
     renderer: &mut Renderer,
     layout: &DatasetLayout,
-    quiet: bool,
+    (formats, quiet): (&[Format], bool),
 ) -> Result<RunReport> {
     layout.create_dirs()?;
+    let all: Vec<(u16, String)> = plan
+        .scene
+        .catalog
+        .categories
+        .iter()
+        .map(|c| (c.id, c.name.clone()))
+        .collect();
+    let formats = Formats::new(formats, &thing_categories(&plan.scene), &all);
+    formats.prepare(layout)?;
     manifest::write_manifest(layout, &manifest_for(plan, false))?;
     let info = CocoInfo::now(
         format!("sdgen synthetic dataset, scene {}", plan.scene.name),
@@ -344,7 +358,12 @@ fn render_into(
     );
     let mut coco = CocoWriter::create(&layout.coco(), info, thing_categories(&plan.scene))?;
     let generator = FrameGenerator::new(&plan.scene, plan.seed, plan.width, plan.height);
-    let report = pipeline::run(&generator, renderer, layout, &mut coco, plan.range, quiet)?;
+    let outputs = pipeline::Outputs {
+        layout,
+        coco: &mut coco,
+        formats: &formats,
+    };
+    let report = pipeline::run(&generator, renderer, outputs, plan.range, quiet)?;
     coco.finish()?;
     manifest::write_manifest(layout, &manifest_for(plan, true))?;
     Ok(report)
@@ -370,12 +389,13 @@ fn render(args: &RenderArgs) -> Result<()> {
     manifest::check_existing(&out, &manifest_for(&plan, false), args.force)?;
     let mut renderer = make_renderer(&plan, args.adapter.as_deref())?;
     let layout = DatasetLayout::new(&out);
-    let report = render_into(&plan, &mut renderer, &layout, args.quiet).with_context(|| {
-        format!(
-            "rendering into {} failed; the dataset there is incomplete",
-            out.display()
-        )
-    })?;
+    let report = render_into(&plan, &mut renderer, &layout, (&args.format, args.quiet))
+        .with_context(|| {
+            format!(
+                "rendering into {} failed; the dataset there is incomplete",
+                out.display()
+            )
+        })?;
     // render_into has finished coco.json, so the sheet is made from the final files.
     let sheet = preview::contact_sheet(&layout, plan.range.start, AFTER_RUN_TILE_WIDTH)?;
     if !args.quiet {
@@ -410,7 +430,7 @@ fn bench(args: &RenderArgs) -> Result<()> {
     for run in 0..args.bench_runs.max(1) {
         let dir = std::env::temp_dir().join(format!("sdgen-bench-{}-{run}", std::process::id()));
         let layout = DatasetLayout::new(&dir);
-        let report = render_into(&plan, &mut renderer, &layout, true);
+        let report = render_into(&plan, &mut renderer, &layout, (&args.format, true));
         let _ = std::fs::remove_dir_all(&dir);
         let report = report?;
         println!(

@@ -8,6 +8,7 @@
 //!   so a crash never leaves a half-written file under its final name;
 //! - [`coco`] streams COCO instances to disk with memory that does not grow with `--count`;
 //!   [`coco_read`] streams them back in, element by element;
+//! - [`formats`] writes the label formats besides COCO (`--format yolo,cityscapes`);
 //! - [`manifest`] writes `dataset.json` and refuses to mix two different datasets in one directory;
 //! - [`sheet`] draws contact sheets (images with mask outlines, boxes and names) from the
 //!   finished files; [`preview`] writes the one made after each run;
@@ -17,6 +18,7 @@
 pub mod atomic;
 pub mod coco;
 pub mod coco_read;
+pub mod formats;
 pub mod layout;
 pub mod manifest;
 mod part;

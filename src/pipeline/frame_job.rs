@@ -4,6 +4,7 @@ use super::timing::{StageTimes, ms_since};
 use crate::frame::FrameImages;
 use crate::labels::{self, LabelError};
 use crate::output::coco::{CocoAnnotation, CocoImage};
+use crate::output::formats::Formats;
 use crate::output::layout::DatasetLayout;
 use crate::output::{OutputError, atomic, png_encode};
 use crate::world::FrameMeta;
@@ -47,8 +48,12 @@ pub enum FrameJobError {
     Output(#[from] OutputError),
 }
 
-/// Labels, encodes and writes one frame under `layout`.
-pub fn process(job: EncodeJob, layout: &DatasetLayout) -> Result<FrameResult, FrameJobError> {
+/// Labels, encodes and writes one frame under `layout`, in COCO and in `formats`.
+pub fn process(
+    job: EncodeJob,
+    layout: &DatasetLayout,
+    formats: &Formats,
+) -> Result<FrameResult, FrameJobError> {
     let EncodeJob {
         images,
         meta,
@@ -83,6 +88,7 @@ pub fn process(job: EncodeJob, layout: &DatasetLayout) -> Result<FrameResult, Fr
     atomic::write_atomic(&layout.instance_mask(index), &instance)?;
     atomic::write_atomic(&layout.semantic_mask(index), &semantic)?;
     atomic::write_atomic(&layout.meta(index), &meta_json)?;
+    formats.write_frame(layout, index, &labels, (width, height))?;
     times.write = ms_since(start);
 
     let image_id = index + 1;

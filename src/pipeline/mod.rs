@@ -21,6 +21,7 @@ pub use timing::StageTimes;
 use crate::frame::FrameData;
 use crate::output::OutputError;
 use crate::output::coco::CocoWriter;
+use crate::output::formats::Formats;
 use crate::output::layout::DatasetLayout;
 use crate::render::{RenderError, Renderer};
 use crate::world::{FrameGenerator, FrameMeta, WorldError};
@@ -82,16 +83,30 @@ impl RunReport {
 
 type Generated = Result<(FrameData, FrameMeta, f64), PipelineError>;
 
-/// Renders `range` with `generator` and `renderer`, writing under `layout` and into `coco`.
-/// Returns after every image is written; `coco` is left for the caller to finish.
+/// Where a run writes: the dataset layout, the COCO stream and the other formats.
+pub struct Outputs<'a> {
+    /// The dataset's paths.
+    pub layout: &'a DatasetLayout,
+    /// `coco.json`, left for the caller to finish.
+    pub coco: &'a mut CocoWriter,
+    /// The formats besides COCO.
+    pub formats: &'a Formats,
+}
+
+/// Renders `range` with `generator` and `renderer` into `outputs`. Returns after every
+/// image is written.
 pub fn run(
     generator: &FrameGenerator,
     renderer: &mut Renderer,
-    layout: &DatasetLayout,
-    coco: &mut CocoWriter,
+    outputs: Outputs<'_>,
     range: RunRange,
     quiet: bool,
 ) -> Result<RunReport, PipelineError> {
+    let Outputs {
+        layout,
+        coco,
+        formats,
+    } = outputs;
     let depth = renderer.slot_count();
     let started = Instant::now();
     std::thread::scope(|scope| {
@@ -100,7 +115,7 @@ pub fn run(
         let (res_tx, res_rx) = sync_channel::<Result<FrameResult, PipelineError>>(2 * depth);
         scope.spawn(move || generate_stage(generator, range, gen_tx));
         scope.spawn(move || render_stage(renderer, gen_rx, job_tx));
-        scope.spawn(move || encode_stage(layout, job_rx, res_tx));
+        scope.spawn(move || encode_stage(layout, formats, job_rx, res_tx));
         collect_stage(coco, range, res_rx, quiet, started)
     })
 }
@@ -171,12 +186,13 @@ fn render_stage(
 
 fn encode_stage(
     layout: &DatasetLayout,
+    formats: &Formats,
     rx: Receiver<Result<EncodeJob, PipelineError>>,
     tx: SyncSender<Result<FrameResult, PipelineError>>,
 ) {
     rx.into_iter().par_bridge().for_each_with(tx, |tx, job| {
-        let result =
-            job.and_then(|job| frame_job::process(job, layout).map_err(PipelineError::from));
+        let result = job
+            .and_then(|job| frame_job::process(job, layout, formats).map_err(PipelineError::from));
         let _ = tx.send(result);
     });
 }

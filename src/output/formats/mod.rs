@@ -1,0 +1,82 @@
+//! Label formats besides COCO, chosen with `--format` and written where DESIGN.md places
+//! them: YOLO detection labels (`yolo/`) and Cityscapes-style label and instance id PNGs
+//! (`cityscapes/`). COCO (`annotations/coco.json`) is always written: `render validate`,
+//! `sheet` and `stats` read it. Per-image files are written by the encode pool with the
+//! other files of their image.
+
+mod cityscapes;
+mod yolo;
+
+pub use cityscapes::cityscapes_label_id;
+pub use yolo::YoloClasses;
+
+use super::OutputError;
+use super::coco::CocoCategory;
+use super::layout::DatasetLayout;
+use crate::labels::FrameLabels;
+
+/// A label format `--format` can name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// `annotations/coco.json` (always written).
+    Coco,
+    /// `yolo/data.yaml` and `yolo/labels/NNNNNN.txt`: 0-based classes, normalised boxes.
+    Yolo,
+    /// `cityscapes/NNNNNN_gtFine_labelIds.png` and `..._instanceIds.png`.
+    Cityscapes,
+}
+
+/// What the extra formats need for every image.
+#[derive(Clone, Debug, Default)]
+pub struct Formats {
+    /// YOLO's class indices, when YOLO is written.
+    pub yolo: Option<YoloClasses>,
+    /// Cityscapes label id per category id, when Cityscapes is written.
+    pub cityscapes: Option<Vec<u8>>,
+}
+
+impl Formats {
+    /// The formats in `chosen`, for a dataset whose categories are `categories` (things,
+    /// from the catalogue) and `all` (every category's id and name, stuff included).
+    pub fn new(chosen: &[Format], things: &[CocoCategory], all: &[(u16, String)]) -> Self {
+        Self {
+            yolo: chosen
+                .contains(&Format::Yolo)
+                .then(|| YoloClasses::new(things)),
+            cityscapes: chosen
+                .contains(&Format::Cityscapes)
+                .then(|| cityscapes::label_table(all)),
+        }
+    }
+
+    /// Writes the files made once per dataset (`yolo/data.yaml`, the `yolo/images` link)
+    /// and creates the formats' directories.
+    pub fn prepare(&self, layout: &DatasetLayout) -> Result<(), OutputError> {
+        if let Some(classes) = &self.yolo {
+            yolo::prepare(layout, classes)?;
+        }
+        if self.cityscapes.is_some() {
+            let dir = cityscapes::dir(layout);
+            std::fs::create_dir_all(&dir)
+                .map_err(|e| OutputError::io("create directory", &dir, e))?;
+        }
+        Ok(())
+    }
+
+    /// Writes image `index`'s files in every chosen format.
+    pub fn write_frame(
+        &self,
+        layout: &DatasetLayout,
+        index: u64,
+        labels: &FrameLabels,
+        (width, height): (u32, u32),
+    ) -> Result<(), OutputError> {
+        if let Some(classes) = &self.yolo {
+            yolo::write_labels(layout, index, labels, classes, (width, height))?;
+        }
+        if let Some(table) = &self.cityscapes {
+            cityscapes::write_frame(layout, index, labels, table, (width, height))?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,203 @@
+//! `--format yolo,cityscapes`: YOLO labels reproduce the COCO boxes once denormalised, with
+//! 0-based classes named in data.yaml; Cityscapes label and instance id images agree with
+//! the semantic and instance masks under Cityscapes' label ids (restated here).
+
+mod common;
+
+use serde_json::Value;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+const WIDTH: u32 = 160;
+const HEIGHT: u32 = 96;
+
+fn dataset() -> PathBuf {
+    let out = common::temp_dir("formats").join("street");
+    common::render_ok(&[
+        "--scene",
+        "street",
+        "--count",
+        "3",
+        "--width",
+        &WIDTH.to_string(),
+        "--height",
+        &HEIGHT.to_string(),
+        "--format",
+        "coco,yolo,cityscapes",
+        "--out",
+        out.to_str().unwrap(),
+        "--quiet",
+    ]);
+    out
+}
+
+fn coco(out: &Path) -> Value {
+    serde_json::from_slice(&std::fs::read(out.join("annotations/coco.json")).unwrap()).unwrap()
+}
+
+/// Decodes a grey PNG to its values (8- or 16-bit).
+fn grey(path: &Path) -> Vec<u16> {
+    match image::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display())) {
+        image::DynamicImage::ImageLuma8(i) => i.into_raw().into_iter().map(u16::from).collect(),
+        image::DynamicImage::ImageLuma16(i) => i.into_raw(),
+        other => panic!("{}: {:?}", path.display(), other.color()),
+    }
+}
+
+/// The class names of data.yaml, by index.
+fn yolo_names(out: &Path) -> Vec<String> {
+    let yaml = std::fs::read_to_string(out.join("yolo/data.yaml")).unwrap();
+    let names: Vec<(usize, String)> = yaml
+        .lines()
+        .skip_while(|l| !l.starts_with("names:"))
+        .skip(1)
+        .map(|l| {
+            let (i, name) = l.trim().split_once(": ").unwrap();
+            (i.parse().unwrap(), serde_json::from_str(name).unwrap())
+        })
+        .collect();
+    assert!(
+        names.iter().enumerate().all(|(k, (i, _))| k == *i),
+        "0-based, in order"
+    );
+    assert!(yaml.contains(&format!("nc: {}", names.len())));
+    names.into_iter().map(|(_, n)| n).collect()
+}
+
+#[test]
+fn yolo_and_cityscapes_agree_with_coco_and_the_masks() {
+    let out = dataset();
+    let coco = coco(&out);
+    let category: HashMap<u64, String> = coco["categories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["id"].as_u64().unwrap(),
+                c["name"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let names = yolo_names(&out);
+    assert_eq!(names.len(), category.len());
+    assert_eq!(
+        std::fs::read_link(out.join("yolo/images")).unwrap(),
+        Path::new("../images")
+    );
+    assert!(out.join("yolo/images/000000.png").is_file());
+    let mut checked = 0;
+    for index in 0..3u64 {
+        let anns: Vec<&Value> = coco["annotations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|a| a["image_id"].as_u64() == Some(index + 1))
+            .collect();
+        let text =
+            std::fs::read_to_string(out.join(format!("yolo/labels/{index:06}.txt"))).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), anns.len(), "one line per annotation");
+        for (line, ann) in lines.iter().zip(&anns) {
+            let fields: Vec<f64> = line.split(' ').map(|f| f.parse().unwrap()).collect();
+            assert_eq!(fields.len(), 5, "{line}");
+            let class = fields[0] as usize;
+            assert_eq!(
+                names[class],
+                category[&ann["category_id"].as_u64().unwrap()]
+            );
+            let (w, h) = (f64::from(WIDTH), f64::from(HEIGHT));
+            let (bw, bh) = (fields[3] * w, fields[4] * h);
+            let denormalised = [fields[1] * w - bw / 2.0, fields[2] * h - bh / 2.0, bw, bh];
+            for (got, want) in denormalised.iter().zip(ann["bbox"].as_array().unwrap()) {
+                let want = want.as_f64().unwrap();
+                assert!(
+                    (got - want).abs() <= 1e-6,
+                    "{line}: {denormalised:?} vs {}",
+                    ann["bbox"]
+                );
+            }
+            checked += 1;
+        }
+        check_cityscapes(&out, index, &anns, &category);
+    }
+    assert!(checked > 10, "only {checked} boxes");
+}
+
+/// Cityscapes' label ids for the catalogue's classes (its labels.py).
+fn cityscapes_id(name: &str) -> u16 {
+    match name {
+        "road" => 7,
+        "sidewalk" => 8,
+        "building" => 11,
+        "pole" => 17,
+        "traffic light" => 19,
+        "traffic sign" | "stop sign" => 20,
+        "vegetation" => 21,
+        "terrain" => 22,
+        "sky" => 23,
+        "person" => 24,
+        "rider" => 25,
+        "car" => 26,
+        "truck" => 27,
+        "bus" => 28,
+        "motorcycle" => 32,
+        "bicycle" => 33,
+        "traffic cone" => 5,
+        "barrier" => 4,
+        _ => 0,
+    }
+}
+
+fn check_cityscapes(out: &Path, index: u64, anns: &[&Value], things: &HashMap<u64, String>) {
+    let stem = format!("{index:06}");
+    let labels = grey(&out.join(format!("cityscapes/{stem}_gtFine_labelIds.png")));
+    let instances = grey(&out.join(format!("cityscapes/{stem}_gtFine_instanceIds.png")));
+    let semantic = grey(&out.join(format!("masks/semantic/{stem}.png")));
+    let instance_mask = grey(&out.join(format!("masks/instance/{stem}.png")));
+    // Stuff names are not in COCO's categories: take them from the catalogue's ids.
+    let stuff: HashMap<u16, &str> = [
+        (100, "road"),
+        (101, "sidewalk"),
+        (102, "building"),
+        (103, "vegetation"),
+        (104, "pole"),
+        (105, "terrain"),
+        (106, "sky"),
+    ]
+    .into();
+    let name_of = |c: u16| -> String {
+        things
+            .get(&u64::from(c))
+            .cloned()
+            .or_else(|| stuff.get(&c).map(|s| s.to_string()))
+            .unwrap_or_default()
+    };
+    for k in 0..labels.len() {
+        assert_eq!(
+            labels[k],
+            cityscapes_id(&name_of(semantic[k])),
+            "{stem} pixel {k}"
+        );
+        if instance_mask[k] == 0 {
+            assert_eq!(instances[k], labels[k], "{stem} stuff pixel {k}");
+        }
+    }
+    let mut seen = HashSet::new();
+    for ann in anns {
+        let id = ann["instance_id"].as_u64().unwrap() as u16;
+        let label = cityscapes_id(&name_of(ann["category_id"].as_u64().unwrap() as u16));
+        let values: HashSet<u16> = (0..labels.len())
+            .filter(|&k| instance_mask[k] == id)
+            .map(|k| instances[k])
+            .collect();
+        assert_eq!(values.len(), 1, "{stem} instance {id}: {values:?}");
+        let value = *values.iter().next().unwrap();
+        if (24..=33).contains(&label) {
+            assert_eq!(value / 1000, label, "{stem} instance {id}");
+            assert!(seen.insert(value), "{stem}: {value} twice");
+        } else {
+            assert_eq!(value, label, "{stem} instance {id}");
+        }
+    }
+}
