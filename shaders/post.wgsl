@@ -31,10 +31,13 @@ struct PostUniforms {
 // Bloom: the bright part at 1/4 and 1/16 of the size (shaders/bloom.wgsl).
 @group(0) @binding(4) var bloom_quarter: texture_2d<f32>;
 @group(0) @binding(5) var bloom_sixteenth: texture_2d<f32>;
+// Surface depth along the camera's axis (m, 0 = sky), taken like the ids.
+@group(0) @binding(6) var surface_depth: texture_2d<f32>;
 
 struct PostOutput {
     @location(0) color: vec4<f32>,
     @location(1) packed_id: u32,
+    @location(2) depth: f32,
 };
 
 @vertex
@@ -170,6 +173,7 @@ fn fs_post(@builtin(position) position: vec4<f32>) -> PostOutput {
     let texel = vec2<i32>(clamp(floor(source), vec2<f32>(0.0), size - 1.0));
     var out: PostOutput;
     out.packed_id = textureLoad(ids, texel, 0).r;
+    out.depth = textureLoad(surface_depth, texel, 0).r;
     // Lateral chromatic aberration: red and blue sampled at slightly different radii.
     let shift = (source - half) * (post.sensor.y / length(half));
     var color = vec3<f32>(

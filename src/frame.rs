@@ -224,4 +224,8 @@ pub struct FrameImages {
     pub rgba: Vec<u8>,
     /// Packed id pixels (see [`pack_id`]), row-major, `width * height` values.
     pub ids: Vec<u32>,
+    /// Depth of the surface each pixel sees, metres along the camera's axis (0 where no
+    /// surface is: the sky), row-major, `width * height` values; taken through the lens
+    /// like the ids.
+    pub depth: Vec<f32>,
 }

@@ -120,7 +120,8 @@ struct RenderArgs {
     #[arg(long)]
     force: bool,
     /// Label formats to write besides COCO (always written), comma-separated:
-    /// yolo (yolo/), cityscapes (cityscapes/).
+    /// yolo (yolo/), cityscapes (cityscapes/), depth (depth/*.png, mm),
+    /// depth-float (depth/*.npy, m).
     #[arg(long, value_delimiter = ',', default_value = "coco")]
     format: Vec<Format>,
     /// Benchmark: render --count images --bench-runs times into a temporary directory and

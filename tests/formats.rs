@@ -1,6 +1,7 @@
-//! `--format yolo,cityscapes`: YOLO labels reproduce the COCO boxes once denormalised, with
-//! 0-based classes named in data.yaml; Cityscapes label and instance id images agree with
-//! the semantic and instance masks under Cityscapes' label ids (restated here).
+//! `--format yolo,cityscapes,depth,depth-float`: YOLO labels reproduce the COCO boxes once
+//! denormalised, with 0-based classes named in data.yaml; Cityscapes label and instance id
+//! images agree with the semantic and instance masks under Cityscapes' label ids (restated
+//! here); the depth PNG holds the float depth in millimetres, 0 exactly where the sky is.
 
 mod common;
 
@@ -23,7 +24,7 @@ fn dataset() -> PathBuf {
         "--height",
         &HEIGHT.to_string(),
         "--format",
-        "coco,yolo,cityscapes",
+        "coco,yolo,cityscapes,depth,depth-float",
         "--out",
         out.to_str().unwrap(),
         "--quiet",
@@ -120,6 +121,7 @@ fn yolo_and_cityscapes_agree_with_coco_and_the_masks() {
             checked += 1;
         }
         check_cityscapes(&out, index, &anns, &category);
+        check_depth(&out, index);
     }
     assert!(checked > 10, "only {checked} boxes");
 }
@@ -199,5 +201,37 @@ fn check_cityscapes(out: &Path, index: u64, anns: &[&Value], things: &HashMap<u6
         } else {
             assert_eq!(value, label, "{stem} instance {id}");
         }
+    }
+}
+
+/// Reads a little-endian float32 `.npy` of shape (HEIGHT, WIDTH).
+fn npy(path: &Path) -> Vec<f32> {
+    let bytes = std::fs::read(path).unwrap();
+    assert_eq!(&bytes[..6], b"\x93NUMPY");
+    let len = u16::from_le_bytes([bytes[8], bytes[9]]) as usize;
+    let header = std::str::from_utf8(&bytes[10..10 + len]).unwrap();
+    assert!(header.contains("'descr': '<f4'"), "{header}");
+    assert!(
+        header.contains(&format!("'shape': ({HEIGHT}, {WIDTH})")),
+        "{header}"
+    );
+    bytes[10 + len..]
+        .chunks_exact(4)
+        .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        .collect()
+}
+
+fn check_depth(out: &Path, index: u64) {
+    let stem = format!("{index:06}");
+    let mm = grey(&out.join(format!("depth/{stem}.png")));
+    let metres = npy(&out.join(format!("depth/{stem}.npy")));
+    let semantic = grey(&out.join(format!("masks/semantic/{stem}.png")));
+    assert_eq!(mm.len(), metres.len());
+    for k in 0..mm.len() {
+        let sky = semantic[k] == 106;
+        assert_eq!(mm[k] == 0, sky, "{stem} pixel {k}: {} mm", mm[k]);
+        assert_eq!(metres[k] == 0.0, sky, "{stem} pixel {k}: {} m", metres[k]);
+        let expected = (metres[k] * 1000.0).round().min(65535.0) as u16;
+        assert_eq!(mm[k], expected, "{stem} pixel {k}");
     }
 }

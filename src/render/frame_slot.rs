@@ -7,7 +7,8 @@ use super::light_bins::GpuLight;
 use super::post_pass::{PostPass, PostUniforms};
 use super::readback::PaddedLayout;
 use super::scene_pass::{
-    COLOR_FORMAT, DEPTH_FORMAT, HDR_FORMAT, ID_FORMAT, MSAA_SAMPLES, ScenePass,
+    COLOR_FORMAT, DEPTH_FORMAT, HDR_FORMAT, ID_FORMAT, MSAA_SAMPLES, SURFACE_DEPTH_FORMAT,
+    ScenePass,
 };
 use super::sky_map;
 
@@ -48,6 +49,14 @@ pub struct FrameSlot {
     pub ids_view: wgpu::TextureView,
     /// Id pass depth.
     pub ids_depth_view: wgpu::TextureView,
+    /// The id pass's surface depth (m along the camera's axis, 0 = sky).
+    pub surface_depth_view: wgpu::TextureView,
+    /// The final (distorted) surface depth, and its view.
+    pub final_depth: wgpu::Texture,
+    /// View of [`FrameSlot::final_depth`].
+    pub final_depth_view: wgpu::TextureView,
+    /// Where the final depth is copied for reading.
+    pub depth_readback: wgpu::Buffer,
     /// Colour pass: multisampled HDR radiance.
     pub hdr_ms_view: wgpu::TextureView,
     /// Colour pass: multisampled depth.
@@ -151,6 +160,8 @@ impl FrameSlot {
         let hdr = tex("hdr", HDR_FORMAT, single, sampled);
         let color = tex("color", COLOR_FORMAT, single, copied);
         let final_ids = tex("final_ids", ID_FORMAT, single, copied);
+        let surface_depth = tex("surface_depth", SURFACE_DEPTH_FORMAT, single, sampled);
+        let final_depth = tex("final_depth", SURFACE_DEPTH_FORMAT, single, copied);
         let layout = PaddedLayout::new(width, height, 4);
         let uniforms = device.create_buffer(&wgpu::BufferDescriptor {
             label: Some(&format!("{name}::uniforms")),
@@ -189,17 +200,26 @@ impl FrameSlot {
         });
         let hdr_view = view(&hdr);
         let ids_view = view(&ids);
+        let surface_depth_view = view(&surface_depth);
         let bloom = bloom.targets(device, &name, &hdr_view, (width, height));
         let post_bind_group = post.bind_group(
             device,
             &name,
             &post_uniforms,
             [&hdr_view, &bloom.quarter, &bloom.sixteenth],
-            &ids_view,
+            [&ids_view, &surface_depth_view],
         );
         Self {
             ids_view,
             ids_depth_view: view(&tex("ids_depth", DEPTH_FORMAT, single, none)),
+            surface_depth_view,
+            final_depth_view: view(&final_depth),
+            final_depth,
+            depth_readback: readback_buffer(
+                device,
+                &format!("{name}::depth_readback"),
+                layout.buffer_size(),
+            ),
             hdr_ms_view: view(&tex("hdr_ms", HDR_FORMAT, multi, none)),
             depth_ms_view: view(&tex("depth_ms", DEPTH_FORMAT, multi, none)),
             hdr_view,

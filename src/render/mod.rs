@@ -40,6 +40,9 @@ use std::collections::VecDeque;
 use std::sync::mpsc;
 use std::time::Instant;
 
+/// Buffers read back per frame: colour, ids, depth.
+const READBACKS: usize = 3;
+
 /// A finished frame and what it cost.
 pub struct Completed {
     /// The pixels.
@@ -180,7 +183,8 @@ impl Renderer {
                 timeout: None,
             })
             .map_err(|e| RenderError::Poll(e.to_string()))?;
-        for _ in 0..2 {
+        // Colour, ids and depth.
+        for _ in 0..READBACKS {
             job.mapped
                 .recv()
                 .map_err(|_| RenderError::Readback("map callback never ran".into()))?
@@ -294,6 +298,12 @@ impl Renderer {
             &slot.ids_readback,
             slot.layout,
         );
+        copy_to_buffer(
+            &mut encoder,
+            &slot.final_depth,
+            &slot.depth_readback,
+            slot.layout,
+        );
         queue.submit([encoder.finish()])
     }
 
@@ -303,7 +313,12 @@ impl Renderer {
     ) -> mpsc::Receiver<Result<(), wgpu::BufferAsyncError>> {
         let slot = &self.slots[slot_index];
         let (tx, rx) = mpsc::channel();
-        for buffer in [&slot.color_readback, &slot.ids_readback] {
+        let buffers: [&wgpu::Buffer; READBACKS] = [
+            &slot.color_readback,
+            &slot.ids_readback,
+            &slot.depth_readback,
+        ];
+        for buffer in buffers {
             let tx = tx.clone();
             buffer.map_async(wgpu::MapMode::Read, .., move |result| {
                 let _ = tx.send(result);
@@ -329,12 +344,17 @@ impl Renderer {
             .chunks_exact(4)
             .map(|b| u32::from_ne_bytes([b[0], b[1], b[2], b[3]]))
             .collect();
+        let depth = read(&slot.depth_readback)?
+            .chunks_exact(4)
+            .map(|b| f32::from_ne_bytes([b[0], b[1], b[2], b[3]]))
+            .collect();
         Ok(FrameImages {
             index,
             width: self.width,
             height: self.height,
             rgba,
             ids,
+            depth,
         })
     }
 }

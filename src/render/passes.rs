@@ -84,7 +84,14 @@ pub fn ids(encoder: &mut wgpu::CommandEncoder, scene: &Scene, sky_category: u16)
     };
     let mut pass = encoder.begin_render_pass(&wgpu::RenderPassDescriptor {
         label: Some("scene_pass::id_pass"),
-        color_attachments: &[Some(attachment(&scene.slot.ids_view, sky))],
+        color_attachments: &[
+            Some(attachment(&scene.slot.ids_view, sky)),
+            // No surface: depth 0.
+            Some(attachment(
+                &scene.slot.surface_depth_view,
+                wgpu::Color::TRANSPARENT,
+            )),
+        ],
         depth_stencil_attachment: Some(depth(&scene.slot.ids_depth_view)),
         ..Default::default()
     });
@@ -133,6 +140,7 @@ pub fn post(encoder: &mut wgpu::CommandEncoder, post: &PostPass, slot: &FrameSlo
         color_attachments: &[
             Some(attachment(&slot.color_view, wgpu::Color::BLACK)),
             Some(attachment(&slot.final_ids_view, wgpu::Color::TRANSPARENT)),
+            Some(attachment(&slot.final_depth_view, wgpu::Color::TRANSPARENT)),
         ],
         ..Default::default()
     });

@@ -6,7 +6,7 @@ use super::gpu_util::{
     view_entry,
 };
 use super::lens::{Intrinsics, distorts, render_zoom};
-use super::scene_pass::{COLOR_FORMAT, ID_FORMAT};
+use super::scene_pass::{COLOR_FORMAT, ID_FORMAT, SURFACE_DEPTH_FORMAT};
 use crate::frame::{FrameData, ToneMapping};
 
 /// Laid out as `PostUniforms` in `shaders/post.wgsl`.
@@ -119,6 +119,11 @@ impl PostPass {
                     fragment,
                     texture(wgpu::TextureSampleType::Float { filterable: true }),
                 ),
+                layout_entry(
+                    6,
+                    fragment,
+                    texture(wgpu::TextureSampleType::Float { filterable: false }),
+                ),
             ],
         });
         let module = device.create_shader_module(wgpu::ShaderModuleDescriptor {
@@ -135,7 +140,7 @@ impl PostPass {
             "post_pass::pipeline",
             (&pipeline_layout, &module),
             ("vs_post", "fs_post"),
-            &[COLOR_FORMAT, ID_FORMAT],
+            &[COLOR_FORMAT, ID_FORMAT, SURFACE_DEPTH_FORMAT],
         );
         let sampler = linear_sampler(device, "post_pass::sampler");
         Self {
@@ -146,14 +151,14 @@ impl PostPass {
     }
 
     /// The bind group for one frame slot's uniforms and scene targets: the HDR image and
-    /// its two bloom levels, and the ids.
+    /// its two bloom levels, the ids and the surface depth.
     pub fn bind_group(
         &self,
         device: &wgpu::Device,
         name: &str,
         uniforms: &wgpu::Buffer,
         [hdr, quarter, sixteenth]: [&wgpu::TextureView; 3],
-        ids: &wgpu::TextureView,
+        [ids, depth]: [&wgpu::TextureView; 2],
     ) -> wgpu::BindGroup {
         device.create_bind_group(&wgpu::BindGroupDescriptor {
             label: Some(&format!("{name}::post_bind_group")),
@@ -165,6 +170,7 @@ impl PostPass {
                 view_entry(3, ids),
                 view_entry(4, quarter),
                 view_entry(5, sixteenth),
+                view_entry(6, depth),
             ],
         })
     }

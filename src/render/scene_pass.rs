@@ -12,6 +12,8 @@ pub const COLOR_FORMAT: wgpu::TextureFormat = wgpu::TextureFormat::Rgba8UnormSrg
 pub const HDR_FORMAT: wgpu::TextureFormat = wgpu::TextureFormat::Rgba16Float;
 /// Id target format: packed instance and category ids.
 pub const ID_FORMAT: wgpu::TextureFormat = wgpu::TextureFormat::R32Uint;
+/// Surface depth target format (metres along the camera's axis, 0 = sky).
+pub const SURFACE_DEPTH_FORMAT: wgpu::TextureFormat = wgpu::TextureFormat::R32Float;
 /// Depth target format.
 pub const DEPTH_FORMAT: wgpu::TextureFormat = wgpu::TextureFormat::Depth32Float;
 /// Samples per pixel of the colour pass.
@@ -147,6 +149,8 @@ struct Spec<'a> {
     depth: (bool, wgpu::CompareFunction),
     samples: u32,
     blend: Option<wgpu::BlendState>,
+    /// A second colour target (the id pass's surface depth).
+    second_target: Option<wgpu::TextureFormat>,
 }
 
 fn pipeline(device: &wgpu::Device, spec: Spec) -> wgpu::RenderPipeline {
@@ -155,11 +159,15 @@ fn pipeline(device: &wgpu::Device, spec: Spec) -> wgpu::RenderPipeline {
         step_mode: wgpu::VertexStepMode::Vertex,
         attributes: spec.attributes,
     })];
-    let targets = [Some(wgpu::ColorTargetState {
-        format: spec.fragment.1,
-        blend: spec.blend,
-        write_mask: wgpu::ColorWrites::ALL,
-    })];
+    let target = |format| {
+        Some(wgpu::ColorTargetState {
+            format,
+            blend: spec.blend,
+            write_mask: wgpu::ColorWrites::ALL,
+        })
+    };
+    let mut targets = vec![target(spec.fragment.1)];
+    targets.extend(spec.second_target.map(target));
     device.create_render_pipeline(&wgpu::RenderPipelineDescriptor {
         label: Some(&spec.label),
         layout: Some(spec.layout),
@@ -290,6 +298,7 @@ impl ScenePass {
                     depth: (blend.is_none(), wgpu::CompareFunction::Less),
                     samples: MSAA_SAMPLES,
                     blend,
+                    second_target: None,
                 },
             )
         });
@@ -313,6 +322,7 @@ impl ScenePass {
                     depth: (true, wgpu::CompareFunction::Less),
                     samples: 1,
                     blend: None,
+                    second_target: Some(SURFACE_DEPTH_FORMAT),
                 },
             )
         });
@@ -329,6 +339,7 @@ impl ScenePass {
                 depth: (false, wgpu::CompareFunction::LessEqual),
                 samples: MSAA_SAMPLES,
                 blend: None,
+                second_target: None,
             },
         );
         Self {

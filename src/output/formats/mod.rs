@@ -1,10 +1,11 @@
 //! Label formats besides COCO, chosen with `--format` and written where DESIGN.md places
-//! them: YOLO detection labels (`yolo/`) and Cityscapes-style label and instance id PNGs
-//! (`cityscapes/`). COCO (`annotations/coco.json`) is always written: `render validate`,
+//! them: YOLO detection labels (`yolo/`), Cityscapes-style label and instance id PNGs
+//! (`cityscapes/`) and depth maps (`depth/`). COCO (`annotations/coco.json`) is always written: `render validate`,
 //! `sheet` and `stats` read it. Per-image files are written by the encode pool with the
 //! other files of their image.
 
 mod cityscapes;
+pub mod depth;
 mod yolo;
 
 pub use cityscapes::cityscapes_label_id;
@@ -24,6 +25,10 @@ pub enum Format {
     Yolo,
     /// `cityscapes/NNNNNN_gtFine_labelIds.png` and `..._instanceIds.png`.
     Cityscapes,
+    /// `depth/NNNNNN.png`: 16-bit millimetres along the camera's axis, 0 = sky.
+    Depth,
+    /// `depth/NNNNNN.npy`: float32 metres.
+    DepthFloat,
 }
 
 /// What the extra formats need for every image.
@@ -33,6 +38,8 @@ pub struct Formats {
     pub yolo: Option<YoloClasses>,
     /// Cityscapes label id per category id, when Cityscapes is written.
     pub cityscapes: Option<Vec<u8>>,
+    /// Depth as 16-bit PNG, as float32 `.npy`.
+    pub depth: (bool, bool),
 }
 
 impl Formats {
@@ -46,6 +53,10 @@ impl Formats {
             cityscapes: chosen
                 .contains(&Format::Cityscapes)
                 .then(|| cityscapes::label_table(all)),
+            depth: (
+                chosen.contains(&Format::Depth),
+                chosen.contains(&Format::DepthFloat),
+            ),
         }
     }
 
@@ -55,22 +66,32 @@ impl Formats {
         if let Some(classes) = &self.yolo {
             yolo::prepare(layout, classes)?;
         }
+        let mut dirs = Vec::new();
         if self.cityscapes.is_some() {
-            let dir = cityscapes::dir(layout);
+            dirs.push(cityscapes::dir(layout));
+        }
+        if self.depth.0 || self.depth.1 {
+            dirs.push(depth::dir(layout));
+        }
+        for dir in dirs {
             std::fs::create_dir_all(&dir)
                 .map_err(|e| OutputError::io("create directory", &dir, e))?;
         }
         Ok(())
     }
 
-    /// Writes image `index`'s files in every chosen format.
+    /// Writes image `index`'s files in every chosen format; `depth` is its surface depth
+    /// (metres, row-major).
     pub fn write_frame(
         &self,
         layout: &DatasetLayout,
         index: u64,
-        labels: &FrameLabels,
+        (labels, depth): (&FrameLabels, &[f32]),
         (width, height): (u32, u32),
     ) -> Result<(), OutputError> {
+        if self.depth.0 || self.depth.1 {
+            depth::write_frame(layout, index, depth, (width, height), self.depth)?;
+        }
         if let Some(classes) = &self.yolo {
             yolo::write_labels(layout, index, labels, classes, (width, height))?;
         }

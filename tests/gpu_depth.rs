@@ -1,0 +1,124 @@
+//! The depth target against analytic geometry: a camera 1.5 m above a ground plane looking
+//! along it, with an upright quad 6 m ahead. Every pixel's depth (metres along the camera's
+//! axis) equals the distance at which its centre's ray meets the plane or the quad; the sky
+//! is 0, exactly where the id mask says sky.
+
+mod common;
+
+use glam::{Mat4, Vec3};
+use sdgen::frame::{
+    CameraData, FrameData, LensData, LightData, ObjectDraw, SkyData, ToneMapping, WeatherData,
+    pack_id,
+};
+use sdgen::render::Renderer;
+
+const WIDTH: u32 = 96;
+const HEIGHT: u32 = 64;
+const EYE: f32 = 1.5;
+const QUAD_DISTANCE: f32 = 6.0;
+const FOV_Y: f32 = 1.0;
+
+fn object(asset: usize, id: u16, transform: Mat4) -> ObjectDraw {
+    ObjectDraw {
+        asset,
+        transform,
+        instance_id: id,
+        category_id: 3,
+        materials: Vec::new(),
+        emissive: 1.0,
+        part_transforms: Vec::new(),
+    }
+}
+
+#[test]
+fn depth_is_the_distance_along_the_camera_axis() {
+    // The ground: a quad in XY turned to lie flat (facing +Y), 400 m across.
+    let ground = common::matte_quad(-200.0, 200.0, -200.0, 200.0);
+    let board = common::matte_quad(-1.0, 1.0, 0.0, 1.0);
+    let frame = FrameData {
+        index: 0,
+        width: WIDTH,
+        height: HEIGHT,
+        camera: CameraData {
+            view: Mat4::from_translation(Vec3::new(0.0, -EYE, 0.0)),
+            projection: glam::camera::rh::proj::directx::perspective(
+                FOV_Y,
+                WIDTH as f32 / HEIGHT as f32,
+                0.1,
+                1000.0,
+            ),
+            position: Vec3::new(0.0, EYE, 0.0),
+        },
+        light: LightData {
+            sun_direction: Vec3::Y,
+            sun_color: Vec3::ONE,
+            ambient: Vec3::splat(0.1),
+            sky_ambient: 0.0,
+            sky_color: Vec3::ZERO,
+            sky: SkyData::default(),
+            exposure: 1.0,
+        },
+        objects: vec![
+            object(0, 1, Mat4::from_rotation_x(-std::f32::consts::FRAC_PI_2)),
+            object(
+                1,
+                2,
+                Mat4::from_translation(Vec3::new(0.0, 0.0, -QUAD_DISTANCE)),
+            ),
+        ],
+        sky_category: 106,
+        lights: Vec::new(),
+        weather: WeatherData::default(),
+        lens: LensData {
+            tone_mapping: ToneMapping::Clip,
+            ..LensData::default()
+        },
+        noise_seed: 0,
+    };
+    let mut renderer = Renderer::new(common::gpu(), &[ground, board], WIDTH, HEIGHT, 1).unwrap();
+    let images = renderer.render_now(&frame).unwrap();
+    let tan = (FOV_Y / 2.0).tan();
+    let (mut ground_pixels, mut board_pixels, mut sky_pixels) = (0, 0, 0);
+    for row in 0..HEIGHT {
+        for col in 0..WIDTH {
+            let k = (row * WIDTH + col) as usize;
+            // The pixel centre's ray in view space, at unit distance along the axis.
+            let x = ((col as f32 + 0.5) / WIDTH as f32 * 2.0 - 1.0) * tan * WIDTH as f32
+                / HEIGHT as f32;
+            let y = (1.0 - (row as f32 + 0.5) / HEIGHT as f32 * 2.0) * tan;
+            let ground_hit = (y < 0.0).then(|| EYE / -y);
+            let on_board = (x * QUAD_DISTANCE).abs() < 1.0
+                && (EYE + y * QUAD_DISTANCE) > 0.0
+                && (EYE + y * QUAD_DISTANCE) < 1.0;
+            let near_edge = ((x * QUAD_DISTANCE).abs() - 1.0).abs() < 0.05
+                || (EYE + y * QUAD_DISTANCE - 1.0).abs() < 0.05
+                || y.abs() < 0.01;
+            if near_edge {
+                continue;
+            }
+            let depth = images.depth[k];
+            let id = images.ids[k];
+            if on_board {
+                assert_eq!(id, pack_id(2, 3));
+                assert!(
+                    (depth - QUAD_DISTANCE).abs() < 1e-3,
+                    "({col}, {row}): {depth}"
+                );
+                board_pixels += 1;
+            } else if let Some(expected) = ground_hit {
+                assert_eq!(id, pack_id(1, 3), "({col}, {row})");
+                assert!(
+                    (depth - expected).abs() < 1e-3 * expected,
+                    "({col}, {row}): {depth} vs {expected}"
+                );
+                ground_pixels += 1;
+            } else {
+                assert_eq!(id, pack_id(0, 106), "({col}, {row})");
+                assert_eq!(depth, 0.0, "sky at ({col}, {row})");
+                sky_pixels += 1;
+            }
+        }
+    }
+    println!("{ground_pixels} ground, {board_pixels} board, {sky_pixels} sky pixels checked");
+    assert!(ground_pixels > 1000 && board_pixels > 50 && sky_pixels > 1000);
+}
