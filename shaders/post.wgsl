@@ -33,11 +33,14 @@ struct PostUniforms {
 @group(0) @binding(5) var bloom_sixteenth: texture_2d<f32>;
 // Surface depth along the camera's axis (m, 0 = sky), taken like the ids.
 @group(0) @binding(6) var surface_depth: texture_2d<f32>;
+// Surface normal (encoded, camera frame; 0 = sky), taken like the ids.
+@group(0) @binding(7) var surface_normal: texture_2d<f32>;
 
 struct PostOutput {
     @location(0) color: vec4<f32>,
     @location(1) packed_id: u32,
     @location(2) depth: f32,
+    @location(3) normal: vec4<f32>,
 };
 
 @vertex
@@ -174,6 +177,7 @@ fn fs_post(@builtin(position) position: vec4<f32>) -> PostOutput {
     var out: PostOutput;
     out.packed_id = textureLoad(ids, texel, 0).r;
     out.depth = textureLoad(surface_depth, texel, 0).r;
+    out.normal = textureLoad(surface_normal, texel, 0);
     // Lateral chromatic aberration: red and blue sampled at slightly different radii.
     let shift = (source - half) * (post.sensor.y / length(half));
     var color = vec3<f32>(

@@ -228,4 +228,8 @@ pub struct FrameImages {
     /// surface is: the sky), row-major, `width * height` values; taken through the lens
     /// like the ids.
     pub depth: Vec<f32>,
+    /// The normal of that surface, facing the camera, in the camera's frame (x right, y
+    /// down, z forward), as RGBA8 `n * 127.5 + 127.5` with alpha 255; all 0 for the sky.
+    /// Row-major, `width * height * 4` bytes.
+    pub normals: Vec<u8>,
 }

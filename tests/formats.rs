@@ -1,7 +1,8 @@
 //! `--format yolo,cityscapes,depth,depth-float`: YOLO labels reproduce the COCO boxes once
 //! denormalised, with 0-based classes named in data.yaml; Cityscapes label and instance id
 //! images agree with the semantic and instance masks under Cityscapes' label ids (restated
-//! here); the depth PNG holds the float depth in millimetres, 0 exactly where the sky is.
+//! here); the depth PNG holds the float depth in millimetres, 0 exactly where the sky is;
+//! normal maps are unit vectors, black exactly on the sky.
 
 mod common;
 
@@ -24,7 +25,7 @@ fn dataset() -> PathBuf {
         "--height",
         &HEIGHT.to_string(),
         "--format",
-        "coco,yolo,cityscapes,depth,depth-float",
+        "coco,yolo,cityscapes,depth,depth-float,normals",
         "--out",
         out.to_str().unwrap(),
         "--quiet",
@@ -233,5 +234,21 @@ fn check_depth(out: &Path, index: u64) {
         assert_eq!(metres[k] == 0.0, sky, "{stem} pixel {k}: {} m", metres[k]);
         let expected = (metres[k] * 1000.0).round().min(65535.0) as u16;
         assert_eq!(mm[k], expected, "{stem} pixel {k}");
+    }
+    // Normals: black exactly on the sky, unit length elsewhere (within 8-bit rounding).
+    let normals = image::open(out.join(format!("normals/{stem}.png")))
+        .unwrap()
+        .into_rgb8()
+        .into_raw();
+    for (k, rgb) in normals.chunks_exact(3).enumerate() {
+        if semantic[k] == 106 {
+            assert_eq!(rgb, [0, 0, 0], "{stem} pixel {k}");
+        } else {
+            let n: f32 = rgb
+                .iter()
+                .map(|&c| (f32::from(c) / 127.5 - 1.0).powi(2))
+                .sum();
+            assert!((n.sqrt() - 1.0).abs() < 0.03, "{stem} pixel {k}: {rgb:?}");
+        }
     }
 }

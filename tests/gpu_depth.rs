@@ -1,7 +1,8 @@
-//! The depth target against analytic geometry: a camera 1.5 m above a ground plane looking
-//! along it, with an upright quad 6 m ahead. Every pixel's depth (metres along the camera's
-//! axis) equals the distance at which its centre's ray meets the plane or the quad; the sky
-//! is 0, exactly where the id mask says sky.
+//! The depth and normal targets against analytic geometry: a camera 1.5 m above a ground
+//! plane looking along it, with an upright quad 6 m ahead. Every pixel's depth (metres along
+//! the camera's axis) equals the distance at which its centre's ray meets the plane or the
+//! quad, and its normal is that surface's in the camera's frame (x right, y down, z
+//! forward); the sky is 0 in both, exactly where the id mask says sky.
 
 mod common;
 
@@ -31,7 +32,7 @@ fn object(asset: usize, id: u16, transform: Mat4) -> ObjectDraw {
 }
 
 #[test]
-fn depth_is_the_distance_along_the_camera_axis() {
+fn depth_and_normals_match_the_geometry() {
     // The ground: a quad in XY turned to lie flat (facing +Y), 400 m across.
     let ground = common::matte_quad(-200.0, 200.0, -200.0, 200.0);
     let board = common::matte_quad(-1.0, 1.0, 0.0, 1.0);
@@ -98,6 +99,13 @@ fn depth_is_the_distance_along_the_camera_axis() {
             }
             let depth = images.depth[k];
             let id = images.ids[k];
+            let normal = &images.normals[k * 4..k * 4 + 4];
+            // Encoded n * 127.5 + 127.5: the ground (+Y up) faces up the image, −y in the
+            // camera's frame; the board (+Z, towards the camera) faces −z.
+            let encoded = |n: [f32; 3]| n.map(|c| c * 127.5 + 127.5);
+            let close = |want: [f32; 3]| {
+                normal[3] == 255 && (0..3).all(|i| (f32::from(normal[i]) - want[i]).abs() <= 1.0)
+            };
             if on_board {
                 assert_eq!(id, pack_id(2, 3));
                 assert!(
@@ -111,10 +119,15 @@ fn depth_is_the_distance_along_the_camera_axis() {
                     (depth - expected).abs() < 1e-3 * expected,
                     "({col}, {row}): {depth} vs {expected}"
                 );
+                assert!(
+                    close(encoded([0.0, -1.0, 0.0])),
+                    "({col}, {row}): {normal:?}"
+                );
                 ground_pixels += 1;
             } else {
                 assert_eq!(id, pack_id(0, 106), "({col}, {row})");
                 assert_eq!(depth, 0.0, "sky at ({col}, {row})");
+                assert_eq!(normal, [0; 4], "sky at ({col}, {row})");
                 sky_pixels += 1;
             }
         }

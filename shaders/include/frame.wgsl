@@ -30,6 +30,8 @@ struct FrameUniforms {
     // x: shadow strength (0 = none), y: map edge (texels), z, w: each cascade's texel
     // size (m).
     shadow: vec4<f32>,
+    // xyz: the camera's right direction.
+    camera_right: vec4<f32>,
 };
 
 // Bits of InstanceData.ids.y: which overrides apply.

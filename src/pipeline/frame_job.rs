@@ -88,7 +88,7 @@ pub fn process(
     atomic::write_atomic(&layout.instance_mask(index), &instance)?;
     atomic::write_atomic(&layout.semantic_mask(index), &semantic)?;
     atomic::write_atomic(&layout.meta(index), &meta_json)?;
-    formats.write_frame(layout, index, (&labels, &images.depth), (width, height))?;
+    formats.write_frame(layout, (&labels, &images))?;
     times.write = ms_since(start);
 
     let image_id = index + 1;

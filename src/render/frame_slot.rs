@@ -7,8 +7,8 @@ use super::light_bins::GpuLight;
 use super::post_pass::{PostPass, PostUniforms};
 use super::readback::PaddedLayout;
 use super::scene_pass::{
-    COLOR_FORMAT, DEPTH_FORMAT, HDR_FORMAT, ID_FORMAT, MSAA_SAMPLES, SURFACE_DEPTH_FORMAT,
-    ScenePass,
+    COLOR_FORMAT, DEPTH_FORMAT, HDR_FORMAT, ID_FORMAT, MSAA_SAMPLES, NORMAL_FORMAT,
+    SURFACE_DEPTH_FORMAT, ScenePass,
 };
 use super::sky_map;
 
@@ -57,6 +57,14 @@ pub struct FrameSlot {
     pub final_depth_view: wgpu::TextureView,
     /// Where the final depth is copied for reading.
     pub depth_readback: wgpu::Buffer,
+    /// The id pass's surface normal (encoded, camera frame).
+    pub surface_normal_view: wgpu::TextureView,
+    /// The final (distorted) surface normal.
+    pub final_normal: wgpu::Texture,
+    /// View of [`FrameSlot::final_normal`].
+    pub final_normal_view: wgpu::TextureView,
+    /// Where the final normal is copied for reading.
+    pub normal_readback: wgpu::Buffer,
     /// Colour pass: multisampled HDR radiance.
     pub hdr_ms_view: wgpu::TextureView,
     /// Colour pass: multisampled depth.
@@ -162,6 +170,8 @@ impl FrameSlot {
         let final_ids = tex("final_ids", ID_FORMAT, single, copied);
         let surface_depth = tex("surface_depth", SURFACE_DEPTH_FORMAT, single, sampled);
         let final_depth = tex("final_depth", SURFACE_DEPTH_FORMAT, single, copied);
+        let surface_normal = tex("surface_normal", NORMAL_FORMAT, single, sampled);
+        let final_normal = tex("final_normal", NORMAL_FORMAT, single, copied);
         let layout = PaddedLayout::new(width, height, 4);
         let uniforms = device.create_buffer(&wgpu::BufferDescriptor {
             label: Some(&format!("{name}::uniforms")),
@@ -201,13 +211,14 @@ impl FrameSlot {
         let hdr_view = view(&hdr);
         let ids_view = view(&ids);
         let surface_depth_view = view(&surface_depth);
+        let surface_normal_view = view(&surface_normal);
         let bloom = bloom.targets(device, &name, &hdr_view, (width, height));
         let post_bind_group = post.bind_group(
             device,
             &name,
             &post_uniforms,
             [&hdr_view, &bloom.quarter, &bloom.sixteenth],
-            [&ids_view, &surface_depth_view],
+            [&ids_view, &surface_depth_view, &surface_normal_view],
         );
         Self {
             ids_view,
@@ -218,6 +229,14 @@ impl FrameSlot {
             depth_readback: readback_buffer(
                 device,
                 &format!("{name}::depth_readback"),
+                layout.buffer_size(),
+            ),
+            surface_normal_view,
+            final_normal_view: view(&final_normal),
+            final_normal,
+            normal_readback: readback_buffer(
+                device,
+                &format!("{name}::normal_readback"),
                 layout.buffer_size(),
             ),
             hdr_ms_view: view(&tex("hdr_ms", HDR_FORMAT, multi, none)),

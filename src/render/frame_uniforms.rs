@@ -110,6 +110,15 @@ pub fn frame_uniforms(frame: &FrameData, inputs: Inputs) -> FrameUniforms {
                 .normalize_or(Vec3::Z),
             0.0,
         ),
+        camera_right: v4(
+            frame
+                .camera
+                .view
+                .inverse()
+                .transform_vector3(Vec3::X)
+                .normalize_or(Vec3::X),
+            0.0,
+        ),
         light_slices: [
             light_bins::SLICE_RANGE.0,
             light_bins::slice_scale(),

@@ -33,6 +33,8 @@ pub struct FrameUniforms {
     pub shadow_view_proj: [[[f32; 4]; 4]; 2],
     /// Shadow strength (0 = none), map edge (texels), each cascade's texel size (m).
     pub shadow: [f32; 4],
+    /// The camera's right direction (xyz; with `camera_forward`, its frame); w unused.
+    pub camera_right: [f32; 4],
 }
 
 /// Bits of [`InstanceData::ids`]`[1]`: which per-instance material overrides apply.

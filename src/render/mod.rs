@@ -40,8 +40,8 @@ use std::collections::VecDeque;
 use std::sync::mpsc;
 use std::time::Instant;
 
-/// Buffers read back per frame: colour, ids, depth.
-const READBACKS: usize = 3;
+/// Buffers read back per frame: colour, ids, depth, normals.
+const READBACKS: usize = 4;
 
 /// A finished frame and what it cost.
 pub struct Completed {
@@ -304,6 +304,12 @@ impl Renderer {
             &slot.depth_readback,
             slot.layout,
         );
+        copy_to_buffer(
+            &mut encoder,
+            &slot.final_normal,
+            &slot.normal_readback,
+            slot.layout,
+        );
         queue.submit([encoder.finish()])
     }
 
@@ -317,6 +323,7 @@ impl Renderer {
             &slot.color_readback,
             &slot.ids_readback,
             &slot.depth_readback,
+            &slot.normal_readback,
         ];
         for buffer in buffers {
             let tx = tx.clone();
@@ -348,6 +355,7 @@ impl Renderer {
             .chunks_exact(4)
             .map(|b| f32::from_ne_bytes([b[0], b[1], b[2], b[3]]))
             .collect();
+        let normals = read(&slot.normal_readback)?;
         Ok(FrameImages {
             index,
             width: self.width,
@@ -355,6 +363,7 @@ impl Renderer {
             rgba,
             ids,
             depth,
+            normals,
         })
     }
 }

@@ -86,9 +86,13 @@ pub fn ids(encoder: &mut wgpu::CommandEncoder, scene: &Scene, sky_category: u16)
         label: Some("scene_pass::id_pass"),
         color_attachments: &[
             Some(attachment(&scene.slot.ids_view, sky)),
-            // No surface: depth 0.
+            // No surface: depth 0, normal 0.
             Some(attachment(
                 &scene.slot.surface_depth_view,
+                wgpu::Color::TRANSPARENT,
+            )),
+            Some(attachment(
+                &scene.slot.surface_normal_view,
                 wgpu::Color::TRANSPARENT,
             )),
         ],
@@ -141,6 +145,10 @@ pub fn post(encoder: &mut wgpu::CommandEncoder, post: &PostPass, slot: &FrameSlo
             Some(attachment(&slot.color_view, wgpu::Color::BLACK)),
             Some(attachment(&slot.final_ids_view, wgpu::Color::TRANSPARENT)),
             Some(attachment(&slot.final_depth_view, wgpu::Color::TRANSPARENT)),
+            Some(attachment(
+                &slot.final_normal_view,
+                wgpu::Color::TRANSPARENT,
+            )),
         ],
         ..Default::default()
     });

@@ -6,7 +6,7 @@ use super::gpu_util::{
     view_entry,
 };
 use super::lens::{Intrinsics, distorts, render_zoom};
-use super::scene_pass::{COLOR_FORMAT, ID_FORMAT, SURFACE_DEPTH_FORMAT};
+use super::scene_pass::{COLOR_FORMAT, ID_FORMAT, NORMAL_FORMAT, SURFACE_DEPTH_FORMAT};
 use crate::frame::{FrameData, ToneMapping};
 
 /// Laid out as `PostUniforms` in `shaders/post.wgsl`.
@@ -124,6 +124,11 @@ impl PostPass {
                     fragment,
                     texture(wgpu::TextureSampleType::Float { filterable: false }),
                 ),
+                layout_entry(
+                    7,
+                    fragment,
+                    texture(wgpu::TextureSampleType::Float { filterable: true }),
+                ),
             ],
         });
         let module = device.create_shader_module(wgpu::ShaderModuleDescriptor {
@@ -140,7 +145,7 @@ impl PostPass {
             "post_pass::pipeline",
             (&pipeline_layout, &module),
             ("vs_post", "fs_post"),
-            &[COLOR_FORMAT, ID_FORMAT, SURFACE_DEPTH_FORMAT],
+            &[COLOR_FORMAT, ID_FORMAT, SURFACE_DEPTH_FORMAT, NORMAL_FORMAT],
         );
         let sampler = linear_sampler(device, "post_pass::sampler");
         Self {
@@ -151,14 +156,14 @@ impl PostPass {
     }
 
     /// The bind group for one frame slot's uniforms and scene targets: the HDR image and
-    /// its two bloom levels, the ids and the surface depth.
+    /// its two bloom levels, the ids, the surface depth and normal.
     pub fn bind_group(
         &self,
         device: &wgpu::Device,
         name: &str,
         uniforms: &wgpu::Buffer,
         [hdr, quarter, sixteenth]: [&wgpu::TextureView; 3],
-        [ids, depth]: [&wgpu::TextureView; 2],
+        [ids, depth, normal]: [&wgpu::TextureView; 3],
     ) -> wgpu::BindGroup {
         device.create_bind_group(&wgpu::BindGroupDescriptor {
             label: Some(&format!("{name}::post_bind_group")),
@@ -171,6 +176,7 @@ impl PostPass {
                 view_entry(4, quarter),
                 view_entry(5, sixteenth),
                 view_entry(6, depth),
+                view_entry(7, normal),
             ],
         })
     }

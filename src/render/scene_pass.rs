@@ -14,6 +14,8 @@ pub const HDR_FORMAT: wgpu::TextureFormat = wgpu::TextureFormat::Rgba16Float;
 pub const ID_FORMAT: wgpu::TextureFormat = wgpu::TextureFormat::R32Uint;
 /// Surface depth target format (metres along the camera's axis, 0 = sky).
 pub const SURFACE_DEPTH_FORMAT: wgpu::TextureFormat = wgpu::TextureFormat::R32Float;
+/// Surface normal target format (camera frame, n * 0.5 + 0.5; 0 = sky).
+pub const NORMAL_FORMAT: wgpu::TextureFormat = wgpu::TextureFormat::Rgba8Unorm;
 /// Depth target format.
 pub const DEPTH_FORMAT: wgpu::TextureFormat = wgpu::TextureFormat::Depth32Float;
 /// Samples per pixel of the colour pass.
@@ -149,8 +151,8 @@ struct Spec<'a> {
     depth: (bool, wgpu::CompareFunction),
     samples: u32,
     blend: Option<wgpu::BlendState>,
-    /// A second colour target (the id pass's surface depth).
-    second_target: Option<wgpu::TextureFormat>,
+    /// Further colour targets (the id pass's surface depth and normal).
+    more_targets: &'a [wgpu::TextureFormat],
 }
 
 fn pipeline(device: &wgpu::Device, spec: Spec) -> wgpu::RenderPipeline {
@@ -167,7 +169,7 @@ fn pipeline(device: &wgpu::Device, spec: Spec) -> wgpu::RenderPipeline {
         })
     };
     let mut targets = vec![target(spec.fragment.1)];
-    targets.extend(spec.second_target.map(target));
+    targets.extend(spec.more_targets.iter().map(|&format| target(format)));
     device.create_render_pipeline(&wgpu::RenderPipelineDescriptor {
         label: Some(&spec.label),
         layout: Some(spec.layout),
@@ -259,7 +261,6 @@ impl ScenePass {
             0 => Float32x3, 1 => Float32x3, 2 => Float32x2,
             3 => Float32x2, 4 => Float32x4, 5 => Float32x4
         ];
-        let position = wgpu::vertex_attr_array![0 => Float32x3];
         let masked_ids = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
             label: Some("scene_pass::masked_ids_layout"),
             bind_group_layouts: &[Some(&geometry_layout), Some(&material_layout)],
@@ -298,7 +299,7 @@ impl ScenePass {
                     depth: (blend.is_none(), wgpu::CompareFunction::Less),
                     samples: MSAA_SAMPLES,
                     blend,
-                    second_target: None,
+                    more_targets: &[],
                 },
             )
         });
@@ -317,12 +318,12 @@ impl ScenePass {
                     layout: if tested { &masked_ids } else { &geometry_only },
                     vertex: if tested { "vs_ids_tested" } else { "vs_ids" },
                     fragment: (if tested { "fs_ids_tested" } else { "fs_ids" }, ID_FORMAT),
-                    attributes: if tested { &full } else { &position },
+                    attributes: if tested { &full } else { &plain },
                     cull: cull(double_sided),
                     depth: (true, wgpu::CompareFunction::Less),
                     samples: 1,
                     blend: None,
-                    second_target: Some(SURFACE_DEPTH_FORMAT),
+                    more_targets: &[SURFACE_DEPTH_FORMAT, NORMAL_FORMAT],
                 },
             )
         });
@@ -339,7 +340,7 @@ impl ScenePass {
                 depth: (false, wgpu::CompareFunction::LessEqual),
                 samples: MSAA_SAMPLES,
                 blend: None,
-                second_target: None,
+                more_targets: &[],
             },
         );
         Self {

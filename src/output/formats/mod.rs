@@ -1,11 +1,12 @@
 //! Label formats besides COCO, chosen with `--format` and written where DESIGN.md places
 //! them: YOLO detection labels (`yolo/`), Cityscapes-style label and instance id PNGs
-//! (`cityscapes/`) and depth maps (`depth/`). COCO (`annotations/coco.json`) is always written: `render validate`,
+//! (`cityscapes/`), depth maps (`depth/`) and surface normal maps (`normals/`). COCO (`annotations/coco.json`) is always written: `render validate`,
 //! `sheet` and `stats` read it. Per-image files are written by the encode pool with the
 //! other files of their image.
 
 mod cityscapes;
 pub mod depth;
+mod normals;
 mod yolo;
 
 pub use cityscapes::cityscapes_label_id;
@@ -14,6 +15,7 @@ pub use yolo::YoloClasses;
 use super::OutputError;
 use super::coco::CocoCategory;
 use super::layout::DatasetLayout;
+use crate::frame::FrameImages;
 use crate::labels::FrameLabels;
 
 /// A label format `--format` can name.
@@ -29,6 +31,8 @@ pub enum Format {
     Depth,
     /// `depth/NNNNNN.npy`: float32 metres.
     DepthFloat,
+    /// `normals/NNNNNN.png`: camera-frame normals, RGB8.
+    Normals,
 }
 
 /// What the extra formats need for every image.
@@ -40,6 +44,8 @@ pub struct Formats {
     pub cityscapes: Option<Vec<u8>>,
     /// Depth as 16-bit PNG, as float32 `.npy`.
     pub depth: (bool, bool),
+    /// Surface normal maps.
+    pub normals: bool,
 }
 
 impl Formats {
@@ -57,6 +63,7 @@ impl Formats {
                 chosen.contains(&Format::Depth),
                 chosen.contains(&Format::DepthFloat),
             ),
+            normals: chosen.contains(&Format::Normals),
         }
     }
 
@@ -73,6 +80,9 @@ impl Formats {
         if self.depth.0 || self.depth.1 {
             dirs.push(depth::dir(layout));
         }
+        if self.normals {
+            dirs.push(normals::dir(layout));
+        }
         for dir in dirs {
             std::fs::create_dir_all(&dir)
                 .map_err(|e| OutputError::io("create directory", &dir, e))?;
@@ -80,17 +90,18 @@ impl Formats {
         Ok(())
     }
 
-    /// Writes image `index`'s files in every chosen format; `depth` is its surface depth
-    /// (metres, row-major).
+    /// Writes image `index`'s files in every chosen format, from its labels and images.
     pub fn write_frame(
         &self,
         layout: &DatasetLayout,
-        index: u64,
-        (labels, depth): (&FrameLabels, &[f32]),
-        (width, height): (u32, u32),
+        (labels, images): (&FrameLabels, &FrameImages),
     ) -> Result<(), OutputError> {
+        let (index, width, height) = (images.index, images.width, images.height);
         if self.depth.0 || self.depth.1 {
-            depth::write_frame(layout, index, depth, (width, height), self.depth)?;
+            depth::write_frame(layout, index, &images.depth, (width, height), self.depth)?;
+        }
+        if self.normals {
+            normals::write_frame(layout, index, &images.normals, (width, height))?;
         }
         if let Some(classes) = &self.yolo {
             yolo::write_labels(layout, index, labels, classes, (width, height))?;
