@@ -121,7 +121,7 @@ struct RenderArgs {
     force: bool,
     /// Label formats to write besides COCO (always written), comma-separated:
     /// yolo (yolo/), cityscapes (cityscapes/), depth (depth/*.png, mm),
-    /// depth-float (depth/*.npy, m), normals (normals/*.png).
+    /// depth-float (depth/*.npy, m), normals (normals/*.png), palette (palette/*.png).
     #[arg(long, value_delimiter = ',', default_value = "coco")]
     format: Vec<Format>,
     /// Benchmark: render --count images --bench-runs times into a temporary directory and

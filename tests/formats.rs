@@ -2,7 +2,8 @@
 //! denormalised, with 0-based classes named in data.yaml; Cityscapes label and instance id
 //! images agree with the semantic and instance masks under Cityscapes' label ids (restated
 //! here); the depth PNG holds the float depth in millimetres, 0 exactly where the sky is;
-//! normal maps are unit vectors, black exactly on the sky.
+//! normal maps are unit vectors, black exactly on the sky; palette previews index the
+//! semantic mask's ids.
 
 mod common;
 
@@ -25,7 +26,7 @@ fn dataset() -> PathBuf {
         "--height",
         &HEIGHT.to_string(),
         "--format",
-        "coco,yolo,cityscapes,depth,depth-float,normals",
+        "coco,yolo,cityscapes,depth,depth-float,normals,palette",
         "--out",
         out.to_str().unwrap(),
         "--quiet",
@@ -123,6 +124,7 @@ fn yolo_and_cityscapes_agree_with_coco_and_the_masks() {
         }
         check_cityscapes(&out, index, &anns, &category);
         check_depth(&out, index);
+        check_palette(&out, index);
     }
     assert!(checked > 10, "only {checked} boxes");
 }
@@ -251,4 +253,33 @@ fn check_depth(out: &Path, index: u64) {
             assert!((n.sqrt() - 1.0).abs() < 0.03, "{stem} pixel {k}: {rgb:?}");
         }
     }
+}
+
+/// The palette preview's indices are the semantic mask's values; its palette colours cars
+/// and the sky as Cityscapes does.
+fn check_palette(out: &Path, index: u64) {
+    let stem = format!("{index:06}");
+    let file = std::fs::File::open(out.join(format!("palette/{stem}.png"))).unwrap();
+    let mut decoder = png::Decoder::new(std::io::BufReader::new(file));
+    decoder.set_transformations(png::Transformations::IDENTITY);
+    let mut reader = decoder.read_info().unwrap();
+    let palette = reader
+        .info()
+        .palette
+        .clone()
+        .expect("a PLTE chunk")
+        .into_owned();
+    assert_eq!(reader.info().color_type, png::ColorType::Indexed);
+    let mut indices = vec![0; reader.output_buffer_size().unwrap()];
+    let frame = reader.next_frame(&mut indices).unwrap();
+    indices.truncate(frame.buffer_size());
+    let semantic = grey(&out.join(format!("masks/semantic/{stem}.png")));
+    assert!(
+        indices
+            .iter()
+            .zip(&semantic)
+            .all(|(&i, &s)| u16::from(i) == s)
+    );
+    assert_eq!(&palette[3 * 3..3 * 3 + 3], &[0, 0, 142], "car");
+    assert_eq!(&palette[106 * 3..106 * 3 + 3], &[70, 130, 180], "sky");
 }

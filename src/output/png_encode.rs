@@ -53,6 +53,7 @@ pub fn encode_rgb8_from_rgba8(
         depth: BitDepth::Eight,
         filter: RGB_FILTER,
         srgb: true,
+        palette: None,
     };
     encode(&params, &rgb, width, height)
 }
@@ -69,6 +70,7 @@ pub fn encode_gray16(values: &[u16], width: u32, height: u32) -> Result<Vec<u8>,
         depth: BitDepth::Sixteen,
         filter: GRAY16_FILTER,
         srgb: false,
+        palette: None,
     };
     encode(&params, &bytes, width, height)
 }
@@ -83,12 +85,34 @@ pub fn encode_gray8(values: &[u8], width: u32, height: u32) -> Result<Vec<u8>, O
         depth: BitDepth::Eight,
         filter: GRAY8_FILTER,
         srgb: false,
+        palette: None,
+    };
+    encode(&params, values, width, height)
+}
+
+/// Encodes 8-bit indices (row-major, one per pixel) as an indexed PNG with `palette`
+/// (RGB triples, at most 256): viewers show the colours, readers get the indices.
+pub fn encode_indexed8(
+    values: &[u8],
+    palette: &[u8],
+    width: u32,
+    height: u32,
+) -> Result<Vec<u8>, OutputError> {
+    const KIND: &str = "8-bit indexed";
+    check_len(KIND, values.len(), 1, width, height)?;
+    let params = Params {
+        kind: KIND,
+        color: ColorType::Indexed,
+        depth: BitDepth::Eight,
+        filter: GRAY8_FILTER,
+        srgb: false,
+        palette: Some(palette),
     };
     encode(&params, values, width, height)
 }
 
 /// How one kind of image is encoded.
-struct Params {
+struct Params<'a> {
     /// Name of the kind, for error messages.
     kind: &'static str,
     /// PNG colour type.
@@ -99,6 +123,8 @@ struct Params {
     filter: Filter,
     /// Whether to write an sRGB chunk.
     srgb: bool,
+    /// The PLTE chunk (RGB triples) of an indexed image.
+    palette: Option<&'a [u8]>,
 }
 
 /// Checks that a buffer of `len` values holds `width * height * per_pixel` values.
@@ -124,7 +150,12 @@ fn check_len(
 }
 
 /// Encodes already-packed PNG sample bytes.
-fn encode(params: &Params, data: &[u8], width: u32, height: u32) -> Result<Vec<u8>, OutputError> {
+fn encode(
+    params: &Params<'_>,
+    data: &[u8],
+    width: u32,
+    height: u32,
+) -> Result<Vec<u8>, OutputError> {
     let png_error = |e: png::EncodingError| OutputError::Png {
         kind: params.kind,
         width,
@@ -141,6 +172,9 @@ fn encode(params: &Params, data: &[u8], width: u32, height: u32) -> Result<Vec<u
         encoder.set_filter(params.filter);
         if params.srgb {
             encoder.set_source_srgb(SrgbRenderingIntent::Perceptual);
+        }
+        if let Some(palette) = params.palette {
+            encoder.set_palette(palette);
         }
         let mut writer = encoder.write_header().map_err(png_error)?;
         writer.write_image_data(data).map_err(png_error)?;

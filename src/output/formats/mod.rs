@@ -1,12 +1,14 @@
 //! Label formats besides COCO, chosen with `--format` and written where DESIGN.md places
 //! them: YOLO detection labels (`yolo/`), Cityscapes-style label and instance id PNGs
-//! (`cityscapes/`), depth maps (`depth/`) and surface normal maps (`normals/`). COCO (`annotations/coco.json`) is always written: `render validate`,
+//! (`cityscapes/`), depth maps (`depth/`), surface normal maps (`normals/`) and palette
+//! previews of the semantic mask (`palette/`). COCO (`annotations/coco.json`) is always written: `render validate`,
 //! `sheet` and `stats` read it. Per-image files are written by the encode pool with the
 //! other files of their image.
 
 mod cityscapes;
 pub mod depth;
 mod normals;
+pub mod palette;
 mod yolo;
 
 pub use cityscapes::cityscapes_label_id;
@@ -33,6 +35,8 @@ pub enum Format {
     DepthFloat,
     /// `normals/NNNNNN.png`: camera-frame normals, RGB8.
     Normals,
+    /// `palette/NNNNNN.png`: the semantic mask as an indexed PNG with class colours.
+    Palette,
 }
 
 /// What the extra formats need for every image.
@@ -46,6 +50,8 @@ pub struct Formats {
     pub depth: (bool, bool),
     /// Surface normal maps.
     pub normals: bool,
+    /// The palette (PLTE entries) of the semantic previews, when written.
+    pub palette: Option<Vec<u8>>,
 }
 
 impl Formats {
@@ -64,6 +70,9 @@ impl Formats {
                 chosen.contains(&Format::DepthFloat),
             ),
             normals: chosen.contains(&Format::Normals),
+            palette: chosen
+                .contains(&Format::Palette)
+                .then(|| palette::palette(all)),
         }
     }
 
@@ -82,6 +91,9 @@ impl Formats {
         }
         if self.normals {
             dirs.push(normals::dir(layout));
+        }
+        if self.palette.is_some() {
+            dirs.push(palette::dir(layout));
         }
         for dir in dirs {
             std::fs::create_dir_all(&dir)
@@ -102,6 +114,9 @@ impl Formats {
         }
         if self.normals {
             normals::write_frame(layout, index, &images.normals, (width, height))?;
+        }
+        if let Some(table) = &self.palette {
+            palette::write_frame(layout, index, &labels.semantic_mask, table, (width, height))?;
         }
         if let Some(classes) = &self.yolo {
             yolo::write_labels(layout, index, labels, classes, (width, height))?;
