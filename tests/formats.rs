@@ -15,22 +15,10 @@ const WIDTH: u32 = 160;
 const HEIGHT: u32 = 96;
 
 fn dataset() -> PathBuf {
-    let out = common::temp_dir("formats").join("street");
-    common::render_ok(&[
-        "--scene",
-        "street",
-        "--count",
-        "3",
-        "--width",
-        &WIDTH.to_string(),
-        "--height",
-        &HEIGHT.to_string(),
-        "--format",
-        "coco,yolo,cityscapes,depth,depth-float,normals,palette",
-        "--out",
-        out.to_str().unwrap(),
-        "--quiet",
-    ]);
+    let formats = "coco,yolo,cityscapes,depth,depth-float,normals,palette";
+    let out = common::small_street_dataset("formats", 3, &["--format", formats]);
+    let size = image::image_dimensions(out.join("images/000000.png")).unwrap();
+    assert_eq!(size, (WIDTH, HEIGHT));
     out
 }
 

@@ -7,10 +7,7 @@
 mod common;
 
 use glam::{Mat4, Vec3};
-use sdgen::frame::{
-    CameraData, FrameData, LensData, LightData, ObjectDraw, SkyData, ToneMapping, WeatherData,
-    pack_id,
-};
+use sdgen::frame::{CameraData, pack_id};
 use sdgen::render::Renderer;
 
 const WIDTH: u32 = 96;
@@ -19,63 +16,31 @@ const EYE: f32 = 1.5;
 const QUAD_DISTANCE: f32 = 6.0;
 const FOV_Y: f32 = 1.0;
 
-fn object(asset: usize, id: u16, transform: Mat4) -> ObjectDraw {
-    ObjectDraw {
-        asset,
-        transform,
-        instance_id: id,
-        category_id: 3,
-        materials: Vec::new(),
-        emissive: 1.0,
-        part_transforms: Vec::new(),
-    }
-}
-
 #[test]
 fn depth_and_normals_match_the_geometry() {
     // The ground: a quad in XY turned to lie flat (facing +Y), 400 m across.
     let ground = common::matte_quad(-200.0, 200.0, -200.0, 200.0);
     let board = common::matte_quad(-1.0, 1.0, 0.0, 1.0);
-    let frame = FrameData {
-        index: 0,
-        width: WIDTH,
-        height: HEIGHT,
-        camera: CameraData {
-            view: Mat4::from_translation(Vec3::new(0.0, -EYE, 0.0)),
-            projection: glam::camera::rh::proj::directx::perspective(
-                FOV_Y,
-                WIDTH as f32 / HEIGHT as f32,
-                0.1,
-                1000.0,
-            ),
-            position: Vec3::new(0.0, EYE, 0.0),
-        },
-        light: LightData {
-            sun_direction: Vec3::Y,
-            sun_color: Vec3::ONE,
-            ambient: Vec3::splat(0.1),
-            sky_ambient: 0.0,
-            sky_color: Vec3::ZERO,
-            sky: SkyData::default(),
-            exposure: 1.0,
-        },
-        objects: vec![
-            object(0, 1, Mat4::from_rotation_x(-std::f32::consts::FRAC_PI_2)),
-            object(
-                1,
-                2,
-                Mat4::from_translation(Vec3::new(0.0, 0.0, -QUAD_DISTANCE)),
-            ),
-        ],
-        sky_category: 106,
-        lights: Vec::new(),
-        weather: WeatherData::default(),
-        lens: LensData {
-            tone_mapping: ToneMapping::Clip,
-            ..LensData::default()
-        },
-        noise_seed: 0,
+    let camera = CameraData {
+        view: Mat4::from_translation(Vec3::new(0.0, -EYE, 0.0)),
+        projection: glam::camera::rh::proj::directx::perspective(
+            FOV_Y,
+            WIDTH as f32 / HEIGHT as f32,
+            0.1,
+            1000.0,
+        ),
+        position: Vec3::new(0.0, EYE, 0.0),
     };
+    let objects = vec![
+        common::object_at(0, 1, Mat4::from_rotation_x(-std::f32::consts::FRAC_PI_2)),
+        common::object_at(
+            1,
+            2,
+            Mat4::from_translation(Vec3::new(0.0, 0.0, -QUAD_DISTANCE)),
+        ),
+    ];
+    let light = common::sun_light(Vec3::Y, 1.0, 0.1);
+    let frame = common::test_frame((WIDTH, HEIGHT), camera, light, objects);
     let mut renderer = Renderer::new(common::gpu(), &[ground, board], WIDTH, HEIGHT, 1).unwrap();
     let images = renderer.render_now(&frame).unwrap();
     let tan = (FOV_Y / 2.0).tan();

@@ -9,10 +9,7 @@
 mod common;
 
 use glam::{Mat3, Mat4, Vec3};
-use sdgen::frame::{
-    CameraData, FrameData, FrameImages, LensData, LightData, ObjectDraw, SkyData, ToneMapping,
-    WeatherData, pack_id,
-};
+use sdgen::frame::{CameraData, FrameData, FrameImages, ObjectDraw, pack_id};
 use sdgen::importer::{AlphaMode, Asset, UvTransform, load_asset};
 use sdgen::render::Renderer;
 use sdgen::source::DiskSource;
@@ -44,52 +41,30 @@ const SUN: Lighting = Lighting {
 
 /// A 90° camera at the origin looking down −Z at `objects`; black sky, no effects.
 fn frame(objects: Vec<ObjectDraw>, light: Lighting) -> FrameData {
-    FrameData {
-        index: 0,
-        width: SIZE,
-        height: SIZE,
-        camera: CameraData {
-            view: Mat4::IDENTITY,
-            projection: glam::camera::rh::proj::directx::perspective(
-                std::f32::consts::FRAC_PI_2,
-                1.0,
-                0.1,
-                100.0,
-            ),
-            position: Vec3::ZERO,
-        },
-        light: LightData {
-            sun_direction: Vec3::new(1.0, 1.0, 0.8).normalize(),
-            sun_color: Vec3::splat(light.sun),
-            ambient: Vec3::splat(light.ambient),
-            sky_ambient: 0.0,
-            sky_color: Vec3::ZERO,
-            sky: SkyData::default(),
-            exposure: light.exposure,
-        },
-        objects,
-        sky_category: SKY_CATEGORY,
-        lights: Vec::new(),
-        weather: WeatherData::default(),
-        lens: LensData {
-            tone_mapping: ToneMapping::Clip,
-            ..LensData::default()
-        },
-        noise_seed: 0,
-    }
+    let camera = CameraData {
+        view: Mat4::IDENTITY,
+        projection: glam::camera::rh::proj::directx::perspective(
+            std::f32::consts::FRAC_PI_2,
+            1.0,
+            0.1,
+            100.0,
+        ),
+        position: Vec3::ZERO,
+    };
+    let mut sun = common::sun_light(Vec3::new(1.0, 1.0, 0.8), light.sun, light.ambient);
+    sun.exposure = light.exposure;
+    let mut frame = common::test_frame((SIZE, SIZE), camera, sun, objects);
+    frame.sky_category = SKY_CATEGORY;
+    frame
 }
 
 /// Asset `asset` at distance `depth`, instance `id`.
 fn object(asset: usize, depth: f32, id: u16) -> ObjectDraw {
-    ObjectDraw {
+    common::object_at(
         asset,
-        transform: Mat4::from_translation(Vec3::new(0.0, 0.0, -depth)),
-        instance_id: id,
-        category_id: 3,
-        materials: Vec::new(),
-        emissive: 1.0,
-        part_transforms: Vec::new(),
-    }
+        id,
+        Mat4::from_translation(Vec3::new(0.0, 0.0, -depth)),
+    )
 }
 
 /// Renders asset `index` of `assets` alone at [`DEPTH`], lit by `light`.

@@ -5,10 +5,7 @@
 mod common;
 
 use glam::{Mat4, Vec3};
-use sdgen::frame::{
-    CameraData, FrameData, FrameImages, LensData, LightData, MaterialOverride, ObjectDraw, SkyData,
-    ToneMapping, WeatherData,
-};
+use sdgen::frame::{CameraData, FrameData, FrameImages, MaterialOverride, ObjectDraw};
 use sdgen::importer::{
     Asset, Material, MeshPart, MeshPrimitive, Sampler, TextureImage, TextureRef, Vertex,
 };
@@ -78,51 +75,22 @@ fn matte(grey: f32) -> Material {
 /// The asset 2 m in front of a camera at the origin looking down −Z (90° field of view),
 /// lit by a white sun behind the camera, no ambient light, a black sky.
 fn frame(object: ObjectDraw) -> FrameData {
-    FrameData {
-        index: 0,
-        width: SIZE,
-        height: SIZE,
-        camera: CameraData {
-            view: Mat4::IDENTITY,
-            projection: glam::camera::rh::proj::directx::perspective(
-                std::f32::consts::FRAC_PI_2,
-                1.0,
-                0.1,
-                100.0,
-            ),
-            position: Vec3::ZERO,
-        },
-        light: LightData {
-            sun_direction: Vec3::Z,
-            sun_color: Vec3::ONE,
-            ambient: Vec3::ZERO,
-            sky_ambient: 0.0,
-            sky_color: Vec3::ZERO,
-            sky: SkyData::default(),
-            exposure: 1.0,
-        },
-        objects: vec![object],
-        sky_category: 106,
-        lights: Vec::new(),
-        weather: WeatherData::default(),
-        lens: LensData {
-            tone_mapping: ToneMapping::Clip,
-            ..LensData::default()
-        },
-        noise_seed: 0,
-    }
+    let camera = CameraData {
+        view: Mat4::IDENTITY,
+        projection: glam::camera::rh::proj::directx::perspective(
+            std::f32::consts::FRAC_PI_2,
+            1.0,
+            0.1,
+            100.0,
+        ),
+        position: Vec3::ZERO,
+    };
+    let light = common::sun_light(Vec3::Z, 1.0, 0.0);
+    common::test_frame((SIZE, SIZE), camera, light, vec![object])
 }
 
 fn object() -> ObjectDraw {
-    ObjectDraw {
-        asset: 0,
-        transform: Mat4::from_translation(Vec3::new(0.0, 0.0, -2.0)),
-        instance_id: 1,
-        category_id: 3,
-        materials: Vec::new(),
-        emissive: 1.0,
-        part_transforms: Vec::new(),
-    }
+    common::object_at(0, 1, Mat4::from_translation(Vec3::new(0.0, 0.0, -2.0)))
 }
 
 fn renderer(asset: Asset) -> Renderer {

@@ -7,21 +7,7 @@ use std::path::Path;
 
 /// Renders a small street dataset into a fresh directory.
 fn dataset(name: &str) -> std::path::PathBuf {
-    let out = common::temp_dir(name).join("street");
-    common::render_ok(&[
-        "--scene",
-        "street",
-        "--count",
-        "3",
-        "--width",
-        "160",
-        "--height",
-        "96",
-        "--out",
-        out.to_str().unwrap(),
-        "--quiet",
-    ]);
-    out
+    common::small_street_dataset(name, 3, &[])
 }
 
 fn validate(out: &Path) -> (bool, String) {

@@ -94,3 +94,72 @@ pub fn matte_quad(x0: f32, x1: f32, y0: f32, y1: f32) -> sdgen::importer::Asset 
     };
     one_primitive_asset(primitive, material)
 }
+
+/// A frame for the GPU tests: `camera`, `light` and `objects` at `width`×`height`; the sky
+/// is category 106 (and black unless `light` says otherwise), no lamps, clear weather, no
+/// lens effects, clip tone mapping, noise seed 0.
+pub fn test_frame(
+    (width, height): (u32, u32),
+    camera: sdgen::frame::CameraData,
+    light: sdgen::frame::LightData,
+    objects: Vec<sdgen::frame::ObjectDraw>,
+) -> sdgen::frame::FrameData {
+    use sdgen::frame::{FrameData, LensData, ToneMapping, WeatherData};
+    FrameData {
+        index: 0,
+        width,
+        height,
+        camera,
+        light,
+        objects,
+        sky_category: 106,
+        lights: Vec::new(),
+        weather: WeatherData::default(),
+        lens: LensData {
+            tone_mapping: ToneMapping::Clip,
+            ..LensData::default()
+        },
+        noise_seed: 0,
+    }
+}
+
+/// A white sun of `sun` towards `direction`, uniform ambient `ambient`, a black sky,
+/// exposure 1.
+pub fn sun_light(direction: glam::Vec3, sun: f32, ambient: f32) -> sdgen::frame::LightData {
+    use glam::Vec3;
+    sdgen::frame::LightData {
+        sun_direction: direction.normalize(),
+        sun_color: Vec3::splat(sun),
+        ambient: Vec3::splat(ambient),
+        sky_ambient: 0.0,
+        sky_color: Vec3::ZERO,
+        sky: sdgen::frame::SkyData::default(),
+        exposure: 1.0,
+    }
+}
+
+/// Object `asset` at `transform` as instance `id` of category 3, without overrides.
+pub fn object_at(asset: usize, id: u16, transform: glam::Mat4) -> sdgen::frame::ObjectDraw {
+    sdgen::frame::ObjectDraw {
+        asset,
+        transform,
+        instance_id: id,
+        category_id: 3,
+        materials: Vec::new(),
+        emissive: 1.0,
+        part_transforms: Vec::new(),
+    }
+}
+
+/// Renders `count` images of the street scene at 160×96 into a fresh directory, with
+/// `extra` arguments; returns the dataset directory.
+pub fn small_street_dataset(name: &str, count: u32, extra: &[&str]) -> PathBuf {
+    let out = temp_dir(name).join("street");
+    let count = count.to_string();
+    let mut args = vec!["--scene", "street", "--count", &count];
+    args.extend(["--width", "160", "--height", "96", "--quiet"]);
+    args.extend(["--out", out.to_str().expect("utf-8 temp dir")]);
+    args.extend(extra);
+    render_ok(&args);
+    out
+}
