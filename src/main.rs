@@ -121,7 +121,8 @@ struct RenderArgs {
     force: bool,
     /// Label formats to write besides COCO (always written), comma-separated:
     /// yolo (yolo/), cityscapes (cityscapes/), depth (depth/*.png, mm),
-    /// depth-float (depth/*.npy, m), normals (normals/*.png), palette (palette/*.png).
+    /// depth-float (depth/*.npy, m), normals (normals/*.png), palette (palette/*.png),
+    /// webdataset (webdataset/shard-*.tar).
     #[arg(long, value_delimiter = ',', default_value = "coco")]
     format: Vec<Format>,
     /// Benchmark: render --count images --bench-runs times into a temporary directory and

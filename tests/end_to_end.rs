@@ -3,24 +3,11 @@
 
 mod common;
 
-use common::{render_ok, repo, temp_dir};
+use common::{python, render_ok, repo, temp_dir};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const SIZE: [&str; 4] = ["--width", "160", "--height", "96"];
-
-/// The Python with pycocotools: $SDGEN_PYTHON, else the repo's .venv, else python3.
-fn python() -> PathBuf {
-    if let Ok(p) = std::env::var("SDGEN_PYTHON") {
-        return p.into();
-    }
-    let venv = repo().join(".venv/bin/python");
-    if venv.is_file() {
-        venv
-    } else {
-        "python3".into()
-    }
-}
 
 fn run_render(out: &Path, extra: &[&str]) {
     let out = out.to_str().expect("utf-8 path");

@@ -3,7 +3,8 @@
 //! images agree with the semantic and instance masks under Cityscapes' label ids (restated
 //! here); the depth PNG holds the float depth in millimetres, 0 exactly where the sky is;
 //! normal maps are unit vectors, black exactly on the sky; palette previews index the
-//! semantic mask's ids.
+//! semantic mask's ids; the WebDataset shard reads back with Python's tarfile as the same
+//! samples (bytes of the image and masks, annotations as in coco.json).
 
 mod common;
 
@@ -15,7 +16,7 @@ const WIDTH: u32 = 160;
 const HEIGHT: u32 = 96;
 
 fn dataset() -> PathBuf {
-    let formats = "coco,yolo,cityscapes,depth,depth-float,normals,palette";
+    let formats = "coco,yolo,cityscapes,depth,depth-float,normals,palette,webdataset";
     let out = common::small_street_dataset("formats", 3, &["--format", formats]);
     let size = image::image_dimensions(out.join("images/000000.png")).unwrap();
     assert_eq!(size, (WIDTH, HEIGHT));
@@ -115,6 +116,47 @@ fn yolo_and_cityscapes_agree_with_coco_and_the_masks() {
         check_palette(&out, index);
     }
     assert!(checked > 10, "only {checked} boxes");
+    check_webdataset(&out);
+}
+
+/// Reads the shard with Python's tarfile and compares every member with the dataset's own
+/// files and coco.json.
+fn check_webdataset(out: &Path) {
+    let script = r#"
+import json, sys, tarfile, os
+out = sys.argv[1]
+coco = json.load(open(os.path.join(out, "annotations/coco.json")))
+samples = {}
+with tarfile.open(os.path.join(out, "webdataset/shard-000000.tar")) as tar:
+    for m in tar.getmembers():
+        key, ext = m.name.split(".", 1)
+        samples.setdefault(key, {})[ext] = tar.extractfile(m).read()
+assert sorted(samples) == ["000000", "000001", "000002"], sorted(samples)
+files = {"png": "images/{}.png", "instance.png": "masks/instance/{}.png",
+         "semantic.png": "masks/semantic/{}.png"}
+for key, sample in samples.items():
+    assert sorted(sample) == ["instance.png", "json", "png", "semantic.png"], sorted(sample)
+    for ext, path in files.items():
+        assert sample[ext] == open(os.path.join(out, path.format(key)), "rb").read(), (key, ext)
+    record = json.loads(sample["json"])
+    image_id = int(key) + 1
+    assert record["image"]["id"] == image_id
+    want = [a for a in coco["annotations"] if a["image_id"] == image_id]
+    assert record["annotations"] == want, key
+    assert record["meta"] == json.load(open(os.path.join(out, "meta", key + ".json")))
+print("webdataset ok:", len(samples), "samples")
+"#;
+    let result = std::process::Command::new(common::python())
+        .args(["-c", script])
+        .arg(out)
+        .output()
+        .expect("run python");
+    assert!(
+        result.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&result.stdout),
+        String::from_utf8_lossy(&result.stderr)
+    );
 }
 
 /// Cityscapes' label ids for the catalogue's classes (its labels.py).

@@ -140,6 +140,30 @@ struct AnnotationJson<'a> {
     segmentation: RleJson<'a>,
 }
 
+impl<'a> AnnotationJson<'a> {
+    /// The serialised form of `a` with annotation id `id`.
+    fn new(id: u64, a: &'a CocoAnnotation) -> Self {
+        Self {
+            id,
+            image_id: a.image_id,
+            category_id: a.category_id,
+            instance_id: a.instance_id,
+            area: a.area,
+            bbox: a.bbox,
+            iscrowd: 0,
+            segmentation: RleJson {
+                size: [a.rle_height, a.rle_width],
+                counts: &a.rle_counts,
+            },
+        }
+    }
+}
+
+/// Annotation `a` with id `id` exactly as `coco.json` holds it, as a JSON value.
+pub fn annotation_value(id: u64, a: &CocoAnnotation) -> serde_json::Value {
+    serde_json::to_value(AnnotationJson::new(id, a)).unwrap_or_default()
+}
+
 /// COCO compressed RLE: `{"size": [h, w], "counts": "..."}`.
 #[derive(Serialize)]
 struct RleJson<'a> {
@@ -262,25 +286,18 @@ impl CocoWriter {
         };
         images.push(separator(self.image_count), image)?;
         for a in annotations {
-            let json = AnnotationJson {
-                id: self.annotation_count + 1,
-                image_id: a.image_id,
-                category_id: a.category_id,
-                instance_id: a.instance_id,
-                area: a.area,
-                bbox: a.bbox,
-                iscrowd: 0,
-                segmentation: RleJson {
-                    size: [a.rle_height, a.rle_width],
-                    counts: &a.rle_counts,
-                },
-            };
+            let json = AnnotationJson::new(self.annotation_count + 1, a);
             parts.push(separator(self.annotation_count), &json)?;
             self.annotation_count += 1;
         }
         self.image_count += 1;
         self.last_image_id = Some(image.id);
         Ok(())
+    }
+
+    /// Annotations added so far: the next one gets id `annotation_count() + 1`.
+    pub fn annotation_count(&self) -> u64 {
+        self.annotation_count
     }
 
     /// Assembles `coco.json` from the header, the two parts and the categories, via a

@@ -20,7 +20,15 @@ pub struct EncodeJob {
     pub times: StageTimes,
 }
 
-/// A finished frame: what the COCO writer needs.
+/// The encoded files of a frame, kept for the WebDataset shards.
+pub struct Sample {
+    /// RGB, instance mask and semantic mask PNGs.
+    pub pngs: [Vec<u8>; 3],
+    /// The meta JSON.
+    pub meta: Vec<u8>,
+}
+
+/// A finished frame: what the COCO writer (and the shard writer) needs.
 pub struct FrameResult {
     /// Global image index.
     pub index: u64,
@@ -30,6 +38,8 @@ pub struct FrameResult {
     pub annotations: Vec<CocoAnnotation>,
     /// All stage timings.
     pub times: StageTimes,
+    /// Its files, when WebDataset shards are written.
+    pub sample: Option<Sample>,
 }
 
 /// Errors of the CPU half.
@@ -116,5 +126,9 @@ pub fn process(
         },
         annotations,
         times,
+        sample: formats.webdataset.then_some(Sample {
+            pngs: [rgb, instance, semantic],
+            meta: meta_json,
+        }),
     })
 }

@@ -22,6 +22,7 @@ use crate::frame::FrameData;
 use crate::output::OutputError;
 use crate::output::coco::CocoWriter;
 use crate::output::formats::Formats;
+use crate::output::formats::webdataset::ShardWriter;
 use crate::output::layout::DatasetLayout;
 use crate::render::{RenderError, Renderer};
 use crate::world::{FrameGenerator, FrameMeta, WorldError};
@@ -116,7 +117,12 @@ pub fn run(
         scope.spawn(move || generate_stage(generator, range, gen_tx));
         scope.spawn(move || render_stage(renderer, gen_rx, job_tx));
         scope.spawn(move || encode_stage(layout, formats, job_rx, res_tx));
-        collect_stage(coco, range, res_rx, quiet, started)
+        let mut shards = formats.webdataset.then(|| ShardWriter::new(layout));
+        let report = collect_stage((coco, shards.as_mut()), range, res_rx, quiet, started)?;
+        if let Some(shards) = shards.as_mut() {
+            shards.finish()?;
+        }
+        Ok(report)
     })
 }
 
@@ -198,7 +204,7 @@ fn encode_stage(
 }
 
 fn collect_stage(
-    coco: &mut CocoWriter,
+    (coco, mut shards): (&mut CocoWriter, Option<&mut ShardWriter>),
     range: RunRange,
     rx: Receiver<Result<FrameResult, PipelineError>>,
     quiet: bool,
@@ -213,7 +219,11 @@ fn collect_stage(
         let result = rx.recv().map_err(|_| PipelineError::Stopped("encode"))??;
         pending.insert(result.index, result);
         while let Some(ready) = pending.remove(&next) {
+            let first_id = coco.annotation_count() + 1;
             coco.add_image(&ready.image, &ready.annotations)?;
+            if let (Some(shards), Some(sample)) = (shards.as_deref_mut(), &ready.sample) {
+                add_sample(shards, &ready, sample, first_id)?;
+            }
             annotations += ready.annotations.len() as u64;
             if times.len() < 10_000 {
                 times.push(ready.times);
@@ -229,4 +239,38 @@ fn collect_stage(
         seconds: started.elapsed().as_secs_f64(),
         stages: StageTimes::median_of(&times),
     })
+}
+
+/// Appends one frame's sample to the shards: its PNGs and a JSON of its COCO image entry,
+/// its annotations (ids from `first_id`, as in `coco.json`) and its meta.
+fn add_sample(
+    shards: &mut ShardWriter,
+    frame: &FrameResult,
+    sample: &frame_job::Sample,
+    first_id: u64,
+) -> Result<(), OutputError> {
+    let annotations: Vec<serde_json::Value> = frame
+        .annotations
+        .iter()
+        .zip(first_id..)
+        .map(|(a, id)| crate::output::coco::annotation_value(id, a))
+        .collect();
+    // The meta JSON goes in as written (re-parsing could change its floats' last digits).
+    let mut json = b"{\"image\":".to_vec();
+    json.extend(serde_json::to_vec(&frame.image).unwrap_or_default());
+    json.extend(b",\"annotations\":");
+    json.extend(serde_json::to_vec(&annotations).unwrap_or_default());
+    json.extend(b",\"meta\":");
+    json.extend(&sample.meta);
+    json.push(b'}');
+    let [rgb, instance, semantic] = &sample.pngs;
+    shards.add(
+        frame.index,
+        &[
+            ("png", rgb),
+            ("instance.png", instance),
+            ("semantic.png", semantic),
+            ("json", &json),
+        ],
+    )
 }

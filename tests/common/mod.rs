@@ -163,3 +163,16 @@ pub fn small_street_dataset(name: &str, count: u32, extra: &[&str]) -> PathBuf {
     render_ok(&args);
     out
 }
+
+/// The Python with pycocotools: $SDGEN_PYTHON, else the repo's .venv, else python3.
+pub fn python() -> PathBuf {
+    if let Ok(p) = std::env::var("SDGEN_PYTHON") {
+        return p.into();
+    }
+    let venv = repo().join(".venv/bin/python");
+    if venv.is_file() {
+        venv
+    } else {
+        "python3".into()
+    }
+}

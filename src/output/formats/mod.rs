@@ -1,7 +1,8 @@
 //! Label formats besides COCO, chosen with `--format` and written where DESIGN.md places
 //! them: YOLO detection labels (`yolo/`), Cityscapes-style label and instance id PNGs
-//! (`cityscapes/`), depth maps (`depth/`), surface normal maps (`normals/`) and palette
-//! previews of the semantic mask (`palette/`). COCO (`annotations/coco.json`) is always written: `render validate`,
+//! (`cityscapes/`), depth maps (`depth/`), surface normal maps (`normals/`), palette
+//! previews of the semantic mask (`palette/`) and WebDataset shards (`webdataset/`, written
+//! in image order by the pipeline's collecting stage). COCO (`annotations/coco.json`) is always written: `render validate`,
 //! `sheet` and `stats` read it. Per-image files are written by the encode pool with the
 //! other files of their image.
 
@@ -9,6 +10,7 @@ mod cityscapes;
 pub mod depth;
 mod normals;
 pub mod palette;
+pub mod webdataset;
 mod yolo;
 
 pub use cityscapes::cityscapes_label_id;
@@ -37,6 +39,8 @@ pub enum Format {
     Normals,
     /// `palette/NNNNNN.png`: the semantic mask as an indexed PNG with class colours.
     Palette,
+    /// `webdataset/shard-NNNNNN.tar`: image, masks and JSON per sample.
+    Webdataset,
 }
 
 /// What the extra formats need for every image.
@@ -52,6 +56,8 @@ pub struct Formats {
     pub normals: bool,
     /// The palette (PLTE entries) of the semantic previews, when written.
     pub palette: Option<Vec<u8>>,
+    /// WebDataset shards.
+    pub webdataset: bool,
 }
 
 impl Formats {
@@ -73,6 +79,7 @@ impl Formats {
             palette: chosen
                 .contains(&Format::Palette)
                 .then(|| palette::palette(all)),
+            webdataset: chosen.contains(&Format::Webdataset),
         }
     }
 
@@ -94,6 +101,9 @@ impl Formats {
         }
         if self.palette.is_some() {
             dirs.push(palette::dir(layout));
+        }
+        if self.webdataset {
+            dirs.push(webdataset::dir(layout));
         }
         for dir in dirs {
             std::fs::create_dir_all(&dir)
