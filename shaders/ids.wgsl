@@ -46,12 +46,8 @@ fn encoded_normal(world: vec3<f32>, front_facing: bool) -> vec4<f32> {
     return vec4<f32>(camera * 0.5 + 0.5, 1.0);
 }
 
-@vertex
-fn vs_ids(
-    @location(0) position: vec3<f32>,
-    @location(1) normal: vec3<f32>,
-    @builtin(instance_index) instance_index: u32,
-) -> IdOutput {
+// The vertex stage both id programs share.
+fn id_vertex(position: vec3<f32>, normal: vec3<f32>, instance_index: u32) -> IdOutput {
     let instance = instances[instance_index];
     let world_position = instance.model * vec4<f32>(position, 1.0);
     var out: IdOutput;
@@ -60,6 +56,15 @@ fn vs_ids(
     out.view_depth = view_depth(world_position);
     out.normal = world_normal(instance, normal);
     return out;
+}
+
+@vertex
+fn vs_ids(
+    @location(0) position: vec3<f32>,
+    @location(1) normal: vec3<f32>,
+    @builtin(instance_index) instance_index: u32,
+) -> IdOutput {
+    return id_vertex(position, normal, instance_index);
 }
 
 @fragment
@@ -86,15 +91,14 @@ fn vs_ids_tested(
     @location(5) color: vec4<f32>,
     @builtin(instance_index) instance_index: u32,
 ) -> TestedOutput {
-    let instance = instances[instance_index];
-    let world_position = instance.model * vec4<f32>(position, 1.0);
+    let base = id_vertex(position, normal, instance_index);
     var out: TestedOutput;
-    out.clip_position = frame.view_proj * world_position;
-    out.packed_id = instance.ids.x;
+    out.clip_position = base.clip_position;
+    out.packed_id = base.packed_id;
+    out.view_depth = base.view_depth;
+    out.normal = base.normal;
     out.uv01 = vec4<f32>(uv0, uv1);
     out.vertex_alpha = color.a;
-    out.view_depth = view_depth(world_position);
-    out.normal = world_normal(instance, normal);
     return out;
 }
 

@@ -74,23 +74,17 @@ impl MaterialTable {
             )?,
             normal_texture: texture(
                 "normalTexture",
-                normal.as_ref().map(|n| Reference {
-                    texture: n.texture(),
-                    tex_coord: n.tex_coord(),
-                    transform: n
-                        .extension_value("KHR_texture_transform")
-                        .map(TransformJson::from_json),
+                normal.as_ref().map(|n| {
+                    let transform = n.extension_value("KHR_texture_transform");
+                    untyped(n.texture(), n.tex_coord(), transform)
                 }),
             )?,
             normal_scale: normal.as_ref().map_or(1.0, |n| n.scale()),
             occlusion_texture: texture(
                 "occlusionTexture",
-                occlusion.as_ref().map(|o| Reference {
-                    texture: o.texture(),
-                    tex_coord: o.tex_coord(),
-                    transform: o
-                        .extension_value("KHR_texture_transform")
-                        .map(TransformJson::from_json),
+                occlusion.as_ref().map(|o| {
+                    let transform = o.extension_value("KHR_texture_transform");
+                    untyped(o.texture(), o.tex_coord(), transform)
                 }),
             )?,
             occlusion_strength: occlusion.as_ref().map_or(1.0, |o| o.strength()),
@@ -130,6 +124,20 @@ impl MaterialTable {
     /// The converted material at asset index `index` (the default material past the end).
     pub(crate) fn get(&self, index: usize) -> Material {
         self.materials.get(index).cloned().unwrap_or_default()
+    }
+}
+
+/// A normal or occlusion texture reference as a [`Reference`]: gltf parses its
+/// `KHR_texture_transform` only for plain `textureInfo`s, so it comes as raw JSON here.
+fn untyped<'a>(
+    texture: gltf::Texture<'a>,
+    tex_coord: u32,
+    transform: Option<&gltf::json::Value>,
+) -> Reference<'a> {
+    Reference {
+        texture,
+        tex_coord,
+        transform: transform.map(TransformJson::from_json),
     }
 }
 

@@ -265,9 +265,10 @@ impl Material {
         self.emissive_factor.map(|c| c * self.emissive_strength)
     }
 
-    /// Every texture it uses, with whether its image holds sRGB colour (base colour and
-    /// emission) rather than linear data.
-    pub fn textures(&self) -> impl Iterator<Item = (TextureRef, bool)> + '_ {
+    /// Its five texture slots in a fixed order (base colour, metallic-roughness, normal,
+    /// occlusion, emissive: the renderer's binding order), each with whether its image
+    /// holds sRGB colour (base colour and emission) rather than linear data.
+    pub fn texture_slots(&self) -> [(Option<TextureRef>, bool); 5] {
         [
             (self.base_color_texture, true),
             (self.metallic_roughness_texture, false),
@@ -275,8 +276,13 @@ impl Material {
             (self.occlusion_texture, false),
             (self.emissive_texture, true),
         ]
-        .into_iter()
-        .filter_map(|(texture, srgb)| texture.map(|t| (t, srgb)))
+    }
+
+    /// Every texture it uses, with whether its image holds sRGB colour.
+    pub fn textures(&self) -> impl Iterator<Item = (TextureRef, bool)> + '_ {
+        self.texture_slots()
+            .into_iter()
+            .filter_map(|(texture, srgb)| texture.map(|t| (t, srgb)))
     }
 }
 

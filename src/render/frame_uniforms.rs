@@ -61,6 +61,7 @@ pub fn frame_uniforms(frame: &FrameData, inputs: Inputs) -> FrameUniforms {
         cascades,
     } = inputs;
     let light = &frame.light;
+    let camera_to_world = frame.camera.view.inverse();
     let sun = light.sun_direction.normalize_or(Vec3::Y);
     let sky = |d: Vec3| sky_map::radiance(light, model, d);
     // The light arriving at a surface: the sky above; below, the ground lit by sun and sky.
@@ -102,19 +103,13 @@ pub fn frame_uniforms(frame: &FrameData, inputs: Inputs) -> FrameUniforms {
             light_bins::SLICES,
         ],
         camera_forward: v4(
-            frame
-                .camera
-                .view
-                .inverse()
+            camera_to_world
                 .transform_vector3(Vec3::NEG_Z)
                 .normalize_or(Vec3::Z),
             0.0,
         ),
         camera_right: v4(
-            frame
-                .camera
-                .view
-                .inverse()
+            camera_to_world
                 .transform_vector3(Vec3::X)
                 .normalize_or(Vec3::X),
             0.0,

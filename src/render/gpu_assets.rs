@@ -1,7 +1,7 @@
 //! Uploads imported assets once: vertex/index buffers, mipmapped textures, samplers,
 //! material bind groups.
 
-use super::gpu_types::{MaterialUniforms, texture_slot};
+use super::gpu_types::MaterialUniforms;
 use super::gpu_util::{buffer_entry, sampler_entry, view_entry};
 use super::scene_pass::Shading;
 use super::texture_upload;
@@ -128,12 +128,12 @@ impl GpuAssets {
             }
             let material_base = out.materials.len();
             for (m, material) in asset.materials.iter().enumerate() {
-                let slots = slot_textures(material);
-                let bound: Vec<(&wgpu::TextureView, wgpu::Sampler)> = slots
-                    .iter()
+                let bound: Vec<(&wgpu::TextureView, wgpu::Sampler)> = material
+                    .texture_slots()
+                    .into_iter()
                     .map(|slot| match slot {
-                        Some((t, srgb)) => (&views[&(t.image, *srgb)], t.sampler),
-                        None => (&white_view, Sampler::default()),
+                        (Some(t), srgb) => (&views[&(t.image, srgb)], t.sampler),
+                        (None, _) => (&white_view, Sampler::default()),
                     })
                     .map(|(view, sampler)| (view, samplers.get(device, sampler).clone()))
                     .collect();
@@ -178,18 +178,6 @@ fn shading(material: &Material, primitive: &crate::importer::MeshPrimitive) -> S
             || material.alpha_mode != AlphaMode::Opaque,
         alpha: material.alpha_mode,
     }
-}
-
-/// The material's textures by [`texture_slot`], with their colour space.
-fn slot_textures(material: &Material) -> [Option<(crate::importer::TextureRef, bool)>; 5] {
-    let mut slots = [None; texture_slot::COUNT];
-    slots[texture_slot::BASE_COLOR] = material.base_color_texture.map(|t| (t, true));
-    slots[texture_slot::METALLIC_ROUGHNESS] =
-        material.metallic_roughness_texture.map(|t| (t, false));
-    slots[texture_slot::NORMAL] = material.normal_texture.map(|t| (t, false));
-    slots[texture_slot::OCCLUSION] = material.occlusion_texture.map(|t| (t, false));
-    slots[texture_slot::EMISSIVE] = material.emissive_texture.map(|t| (t, true));
-    slots
 }
 
 fn material_bind_group(

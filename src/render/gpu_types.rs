@@ -65,21 +65,9 @@ pub struct InstanceData {
 }
 
 /// Texture slots of a material bind group (bindings 1 + slot and 6 + slot), in the order
-/// of [`crate::importer::Material::textures`]'s fields.
-pub mod texture_slot {
-    /// Base colour (sRGB).
-    pub const BASE_COLOR: usize = 0;
-    /// Metallic (B) and roughness (G).
-    pub const METALLIC_ROUGHNESS: usize = 1;
-    /// Tangent-space normals.
-    pub const NORMAL: usize = 2;
-    /// Ambient occlusion (R).
-    pub const OCCLUSION: usize = 3;
-    /// Emission (sRGB).
-    pub const EMISSIVE: usize = 4;
-    /// Number of slots.
-    pub const COUNT: usize = 5;
-}
+/// of [`crate::importer::Material::texture_slots`] (and the `SLOT_*` constants of
+/// `shaders/include/material.wgsl`).
+pub const TEXTURE_SLOTS: usize = 5;
 
 /// Smallest alpha at which an alpha-blended surface still counts as covering a pixel (so
 /// a car's tinted glass belongs to the car's mask); below it the surface is discarded
@@ -100,10 +88,10 @@ pub struct MaterialUniforms {
     /// x: alpha below which fragments are discarded (0 for opaque materials), y: 1 when
     /// alpha is ignored (opaque), z: 1 when blended.
     pub alpha: [f32; 4],
-    /// x: bit `1 << slot` set for each [`texture_slot`] the material has.
+    /// x: bit `1 << slot` set for each texture slot the material fills.
     pub textures: [u32; 4],
     /// Per slot, the UV transform's two rows `(a, b, c, uv set)` and `(d, e, f, 0)`.
-    pub uv_transforms: [[f32; 4]; 2 * texture_slot::COUNT],
+    pub uv_transforms: [[f32; 4]; 2 * TEXTURE_SLOTS],
 }
 
 impl MaterialUniforms {
@@ -111,16 +99,9 @@ impl MaterialUniforms {
     pub fn new(material: &crate::importer::Material) -> Self {
         use crate::importer::AlphaMode;
         let [r, g, b] = material.emissive();
-        let slots = [
-            material.base_color_texture,
-            material.metallic_roughness_texture,
-            material.normal_texture,
-            material.occlusion_texture,
-            material.emissive_texture,
-        ];
         let mut textures = 0;
-        let mut uv_transforms = [[0.0; 4]; 2 * texture_slot::COUNT];
-        for (slot, texture) in slots.iter().enumerate() {
+        let mut uv_transforms = [[0.0; 4]; 2 * TEXTURE_SLOTS];
+        for (slot, (texture, _)) in material.texture_slots().iter().enumerate() {
             let (rows, set) = match texture {
                 Some(t) => {
                     textures |= 1 << slot;

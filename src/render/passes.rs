@@ -51,13 +51,12 @@ fn draw_runs<'p>(
     pick: impl Fn(Shading) -> &'p wgpu::RenderPipeline,
     needs_material: impl Fn(Shading) -> bool,
 ) {
-    let mut bound: Option<*const wgpu::RenderPipeline> = None;
+    let mut bound: Option<Shading> = None;
     for run in runs {
         let primitive = &scene.assets.primitives[run.primitive];
-        let pipeline = pick(primitive.shading);
-        if bound != Some(std::ptr::from_ref(pipeline)) {
-            pass.set_pipeline(pipeline);
-            bound = Some(std::ptr::from_ref(pipeline));
+        if bound != Some(primitive.shading) {
+            pass.set_pipeline(pick(primitive.shading));
+            bound = Some(primitive.shading);
         }
         if needs_material(primitive.shading) {
             pass.set_bind_group(1, &scene.assets.materials[primitive.material], &[]);

@@ -2,7 +2,7 @@
 //! own depth), the colour pass (HDR, 4× multisampled; opaque, then blended) and the sky
 //! drawn behind it.
 
-use super::gpu_types::texture_slot;
+use super::gpu_types::TEXTURE_SLOTS;
 use super::gpu_util::{buffer_binding, filterable_texture, layout_entry};
 use crate::importer::{AlphaMode, Vertex};
 
@@ -108,14 +108,14 @@ fn material_layout(device: &wgpu::Device) -> wgpu::BindGroupLayout {
         both,
         buffer_binding(wgpu::BufferBindingType::Uniform),
     )];
-    for slot in 0..texture_slot::COUNT as u32 {
+    for slot in 0..TEXTURE_SLOTS as u32 {
         entries.push(layout_entry(
             1 + slot,
             wgpu::ShaderStages::FRAGMENT,
             filterable_texture(),
         ));
         entries.push(layout_entry(
-            1 + texture_slot::COUNT as u32 + slot,
+            1 + TEXTURE_SLOTS as u32 + slot,
             wgpu::ShaderStages::FRAGMENT,
             wgpu::BindingType::Sampler(wgpu::SamplerBindingType::Filtering),
         ));
