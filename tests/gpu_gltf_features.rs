@@ -9,7 +9,7 @@
 mod common;
 
 use glam::{Mat3, Mat4, Vec3};
-use sdgen::frame::{CameraData, FrameData, FrameImages, ObjectDraw, pack_id};
+use sdgen::frame::{FrameData, FrameImages, ObjectDraw, pack_id};
 use sdgen::importer::{AlphaMode, Asset, UvTransform, load_asset};
 use sdgen::render::Renderer;
 use sdgen::source::DiskSource;
@@ -41,16 +41,7 @@ const SUN: Lighting = Lighting {
 
 /// A 90° camera at the origin looking down −Z at `objects`; black sky, no effects.
 fn frame(objects: Vec<ObjectDraw>, light: Lighting) -> FrameData {
-    let camera = CameraData {
-        view: Mat4::IDENTITY,
-        projection: glam::camera::rh::proj::directx::perspective(
-            std::f32::consts::FRAC_PI_2,
-            1.0,
-            0.1,
-            100.0,
-        ),
-        position: Vec3::ZERO,
-    };
+    let camera = common::origin_camera(std::f32::consts::FRAC_PI_2, 1.0);
     let mut sun = common::sun_light(Vec3::new(1.0, 1.0, 0.8), light.sun, light.ambient);
     sun.exposure = light.exposure;
     let mut frame = common::test_frame((SIZE, SIZE), camera, sun, objects);

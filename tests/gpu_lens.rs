@@ -8,10 +8,7 @@
 mod common;
 
 use glam::{DVec2, Mat4, Vec3};
-use sdgen::frame::{
-    CameraData, FrameData, FrameImages, LensData, LightData, ObjectDraw, SkyData, ToneMapping,
-    WeatherData,
-};
+use sdgen::frame::{FrameData, FrameImages, LensData, ToneMapping, WeatherData};
 use sdgen::importer::{Asset, Material};
 use sdgen::render::Renderer;
 
@@ -33,44 +30,13 @@ fn focal(height: u32) -> f64 {
 }
 
 fn frame(width: u32, height: u32, lens: LensData) -> FrameData {
-    FrameData {
-        index: 0,
-        width,
-        height,
-        camera: CameraData {
-            view: Mat4::IDENTITY,
-            projection: glam::camera::rh::proj::directx::perspective(
-                FOV_Y,
-                width as f32 / height as f32,
-                0.1,
-                100.0,
-            ),
-            position: Vec3::ZERO,
-        },
-        light: LightData {
-            sun_direction: Vec3::Z,
-            sun_color: Vec3::splat(0.6),
-            ambient: Vec3::splat(0.1),
-            sky_ambient: 0.0,
-            sky_color: Vec3::ZERO,
-            sky: SkyData::default(),
-            exposure: 1.0,
-        },
-        objects: vec![ObjectDraw {
-            asset: 0,
-            transform: Mat4::from_translation(Vec3::new(0.0, 0.0, -DEPTH)),
-            instance_id: 7,
-            category_id: 3,
-            materials: Vec::new(),
-            emissive: 1.0,
-            part_transforms: Vec::new(),
-        }],
-        sky_category: 106,
-        lights: Vec::new(),
-        weather: WeatherData::default(),
-        lens,
-        noise_seed: 1234,
-    }
+    let camera = common::origin_camera(FOV_Y, width as f32 / height as f32);
+    let light = common::sun_light(Vec3::Z, 0.6, 0.1);
+    let quad = common::object_at(0, 7, Mat4::from_translation(Vec3::new(0.0, 0.0, -DEPTH)));
+    let mut frame = common::test_frame((width, height), camera, light, vec![quad]);
+    frame.lens = lens;
+    frame.noise_seed = 1234;
+    frame
 }
 
 fn render(frame: &FrameData) -> FrameImages {

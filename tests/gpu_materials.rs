@@ -5,7 +5,7 @@
 mod common;
 
 use glam::{Mat4, Vec3};
-use sdgen::frame::{CameraData, FrameData, FrameImages, MaterialOverride, ObjectDraw};
+use sdgen::frame::{FrameData, FrameImages, MaterialOverride, ObjectDraw};
 use sdgen::importer::{
     Asset, Material, MeshPart, MeshPrimitive, Sampler, TextureImage, TextureRef, Vertex,
 };
@@ -75,16 +75,7 @@ fn matte(grey: f32) -> Material {
 /// The asset 2 m in front of a camera at the origin looking down −Z (90° field of view),
 /// lit by a white sun behind the camera, no ambient light, a black sky.
 fn frame(object: ObjectDraw) -> FrameData {
-    let camera = CameraData {
-        view: Mat4::IDENTITY,
-        projection: glam::camera::rh::proj::directx::perspective(
-            std::f32::consts::FRAC_PI_2,
-            1.0,
-            0.1,
-            100.0,
-        ),
-        position: Vec3::ZERO,
-    };
+    let camera = common::origin_camera(std::f32::consts::FRAC_PI_2, 1.0);
     let light = common::sun_light(Vec3::Z, 1.0, 0.0);
     common::test_frame((SIZE, SIZE), camera, light, vec![object])
 }

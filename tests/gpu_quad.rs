@@ -4,9 +4,6 @@
 mod common;
 
 use glam::{Mat4, Vec3};
-use sdgen::frame::{
-    CameraData, FrameData, LensData, LightData, ObjectDraw, SkyData, ToneMapping, WeatherData,
-};
 use sdgen::labels::label_frame;
 use sdgen::render::Renderer;
 
@@ -20,47 +17,10 @@ fn covered(lo: f64, hi: f64, size: u32) -> Vec<u32> {
 fn check(width: u32, height: u32) {
     let (x0, x1, y0, y1, depth) = (-0.7f32, 0.45f32, -0.3f32, 0.55f32, 2.0f32);
     let aspect = width as f32 / height as f32;
-    let frame = FrameData {
-        index: 0,
-        width,
-        height,
-        camera: CameraData {
-            view: Mat4::IDENTITY,
-            projection: glam::camera::rh::proj::directx::perspective(
-                std::f32::consts::FRAC_PI_2,
-                aspect,
-                0.1,
-                100.0,
-            ),
-            position: Vec3::ZERO,
-        },
-        light: LightData {
-            sun_direction: Vec3::Z,
-            sun_color: Vec3::ONE,
-            ambient: Vec3::splat(0.2),
-            sky_ambient: 0.0,
-            sky_color: Vec3::ZERO,
-            sky: SkyData::default(),
-            exposure: 1.0,
-        },
-        objects: vec![ObjectDraw {
-            asset: 0,
-            transform: Mat4::from_translation(Vec3::new(0.0, 0.0, -depth)),
-            instance_id: 7,
-            category_id: 3,
-            materials: Vec::new(),
-            emissive: 1.0,
-            part_transforms: Vec::new(),
-        }],
-        sky_category: 106,
-        lights: Vec::new(),
-        weather: WeatherData::default(),
-        lens: LensData {
-            tone_mapping: ToneMapping::Clip,
-            ..LensData::default()
-        },
-        noise_seed: 0,
-    };
+    let camera = common::origin_camera(std::f32::consts::FRAC_PI_2, aspect);
+    let light = common::sun_light(Vec3::Z, 1.0, 0.2);
+    let quad = common::object_at(0, 7, Mat4::from_translation(Vec3::new(0.0, 0.0, -depth)));
+    let frame = common::test_frame((width, height), camera, light, vec![quad]);
     let mut renderer = Renderer::new(
         common::gpu(),
         &[common::matte_quad(x0, x1, y0, y1)],

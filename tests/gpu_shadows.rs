@@ -7,10 +7,7 @@
 mod common;
 
 use glam::{Mat4, Vec3, Vec4};
-use sdgen::frame::{
-    CameraData, FrameData, FrameImages, LensData, LightData, ObjectDraw, SkyData, ToneMapping,
-    WeatherData,
-};
+use sdgen::frame::{CameraData, FrameData, FrameImages};
 use sdgen::importer::{Asset, Material, MeshPrimitive, Vertex};
 use sdgen::render::Renderer;
 
@@ -43,54 +40,25 @@ fn asset(primitive: MeshPrimitive) -> Asset {
     common::one_primitive_asset(primitive, material)
 }
 
-fn object(asset: usize, instance_id: u16) -> ObjectDraw {
-    ObjectDraw {
-        asset,
-        transform: Mat4::IDENTITY,
-        instance_id,
-        category_id: 3,
-        materials: Vec::new(),
-        emissive: 1.0,
-        part_transforms: Vec::new(),
-    }
-}
-
 fn frame() -> FrameData {
     let eye = Vec3::new(0.0, 5.0, -9.0);
     let view = glam::camera::rh::view::look_at_mat4(eye, Vec3::new(0.0, 0.0, 1.0), Vec3::Y);
-    FrameData {
-        index: 0,
-        width: WIDTH,
-        height: HEIGHT,
-        camera: CameraData {
-            view,
-            projection: glam::camera::rh::proj::directx::perspective(
-                1.0,
-                WIDTH as f32 / HEIGHT as f32,
-                0.1,
-                100.0,
-            ),
-            position: eye,
-        },
-        light: LightData {
-            sun_direction: Vec3::Y,
-            sun_color: Vec3::splat(0.8),
-            ambient: Vec3::splat(0.05),
-            sky_ambient: 0.0,
-            sky_color: Vec3::ZERO,
-            sky: SkyData::default(),
-            exposure: 1.0,
-        },
-        objects: vec![object(0, 0), object(1, 1)],
-        sky_category: 106,
-        lights: Vec::new(),
-        weather: WeatherData::default(),
-        lens: LensData {
-            tone_mapping: ToneMapping::Clip,
-            ..LensData::default()
-        },
-        noise_seed: 0,
-    }
+    let camera = CameraData {
+        view,
+        projection: glam::camera::rh::proj::directx::perspective(
+            1.0,
+            WIDTH as f32 / HEIGHT as f32,
+            0.1,
+            100.0,
+        ),
+        position: eye,
+    };
+    let light = common::sun_light(Vec3::Y, 0.8, 0.05);
+    let objects = vec![
+        common::object_at(0, 0, Mat4::IDENTITY),
+        common::object_at(1, 1, Mat4::IDENTITY),
+    ];
+    common::test_frame((WIDTH, HEIGHT), camera, light, objects)
 }
 
 /// The ground point (y = 0) seen through the centre of pixel (c, r).

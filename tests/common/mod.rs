@@ -123,6 +123,16 @@ pub fn test_frame(
     }
 }
 
+/// A camera at the origin looking down −Z, with vertical field of view `fov_y` (radians),
+/// `aspect` = width / height, and planes at 0.1 m and 100 m.
+pub fn origin_camera(fov_y: f32, aspect: f32) -> sdgen::frame::CameraData {
+    sdgen::frame::CameraData {
+        view: glam::Mat4::IDENTITY,
+        projection: glam::camera::rh::proj::directx::perspective(fov_y, aspect, 0.1, 100.0),
+        position: glam::Vec3::ZERO,
+    }
+}
+
 /// A white sun of `sun` towards `direction`, uniform ambient `ambient`, a black sky,
 /// exposure 1.
 pub fn sun_light(direction: glam::Vec3, sun: f32, ambient: f32) -> sdgen::frame::LightData {
