@@ -9,15 +9,7 @@
 
 #include "frame.wgsl"
 #include "material.wgsl"
-
-struct IdOutput {
-    @builtin(position) @invariant clip_position: vec4<f32>,
-    @location(0) @interpolate(flat) packed_id: u32,
-    // Distance along the camera's axis (m).
-    @location(3) view_depth: f32,
-    // World normal.
-    @location(4) normal: vec3<f32>,
-};
+#include "id_vertex.wgsl"
 
 // The id target, the depth target (z along the camera's axis, m; 0 where the sky is) and
 // the normal target (camera frame x right, y down, z forward, as n * 0.5 + 0.5; 0 = sky).
@@ -27,15 +19,6 @@ struct IdTargets {
     @location(2) normal: vec4<f32>,
 };
 
-fn view_depth(world_position: vec4<f32>) -> f32 {
-    return dot(world_position.xyz - frame.camera_exposure.xyz, frame.camera_forward.xyz);
-}
-
-fn world_normal(instance: InstanceData, normal: vec3<f32>) -> vec3<f32> {
-    return mat3x3<f32>(instance.normal_col0.xyz, instance.normal_col1.xyz, instance.normal_col2.xyz)
-        * normal;
-}
-
 // The surface normal facing the camera, in the camera's frame, encoded.
 fn encoded_normal(world: vec3<f32>, front_facing: bool) -> vec4<f32> {
     let n = normalize(select(-world, world, front_facing));
@@ -44,18 +27,6 @@ fn encoded_normal(world: vec3<f32>, front_facing: bool) -> vec4<f32> {
     let down = cross(forward, right);
     let camera = vec3<f32>(dot(n, right), dot(n, down), dot(n, forward));
     return vec4<f32>(camera * 0.5 + 0.5, 1.0);
-}
-
-// The vertex stage both id programs share.
-fn id_vertex(position: vec3<f32>, normal: vec3<f32>, instance_index: u32) -> IdOutput {
-    let instance = instances[instance_index];
-    let world_position = instance.model * vec4<f32>(position, 1.0);
-    var out: IdOutput;
-    out.clip_position = frame.view_proj * world_position;
-    out.packed_id = instance.ids.x;
-    out.view_depth = view_depth(world_position);
-    out.normal = world_normal(instance, normal);
-    return out;
 }
 
 @vertex

@@ -6,23 +6,7 @@
 // tests). Writes 8-bit sRGB colour and the distorted id target.
 
 #include "fullscreen.wgsl"
-
-struct PostUniforms {
-    // width, height of the final image; zoom of the undistorted render about its centre.
-    size_zoom: vec4<f32>,
-    // fx, fy, cx, cy of the final image, pixels.
-    intrinsics: vec4<f32>,
-    // k1, k2, p1, p2.
-    distortion: vec4<f32>,
-    // x: vignetting, y: chromatic aberration at the corner (px), z: read noise,
-    // w: shot-noise gain.
-    sensor: vec4<f32>,
-    // x: rain (0..1), y: snow (0..1), z: particle brightness (exposed radiance),
-    // w: bloom strength.
-    particles: vec4<f32>,
-    // x: noise seed, y: tone mapping (0 ACES, 1 clip), z: 1 when the lens distorts.
-    flags: vec4<u32>,
-};
+#include "lens.wgsl"
 
 @group(0) @binding(0) var<uniform> post: PostUniforms;
 @group(0) @binding(1) var hdr: texture_2d<f32>;
@@ -46,21 +30,6 @@ struct PostOutput {
 @vertex
 fn vs_post(@builtin(vertex_index) index: u32) -> @builtin(position) vec4<f32> {
     return vec4<f32>(fullscreen_ndc(index), 0.0, 1.0);
-}
-
-const ITERATIONS: i32 = 8;
-// Squared residual at which the inverse stops (lens.rs CONVERGED).
-const CONVERGED: f32 = 1e-12;
-
-// Brown-Conrady distortion of normalised point `p`.
-fn distort(p: vec2<f32>) -> vec2<f32> {
-    let k = post.distortion;
-    let r2 = dot(p, p);
-    let radial = 1.0 + k.x * r2 + k.y * r2 * r2;
-    return p * radial + vec2<f32>(
-        2.0 * k.z * p.x * p.y + k.w * (r2 + 2.0 * p.x * p.x),
-        k.z * (r2 + 2.0 * p.y * p.y) + 2.0 * k.w * p.x * p.y,
-    );
 }
 
 // The undistorted normalised point that the lens maps onto `d`: Newton's method, as

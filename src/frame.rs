@@ -232,4 +232,25 @@ pub struct FrameImages {
     /// down, z forward), as RGBA8 `n * 127.5 + 127.5` with alpha 255; all 0 for the sky.
     /// Row-major, `width * height * 4` bytes.
     pub normals: Vec<u8>,
+    /// Unoccluded coverage of each labelled object the camera's guard view sees.
+    pub coverage: Vec<ObjectCoverage>,
+}
+
+/// What the coverage pass counted for one labelled object: pixels of its silhouette drawn
+/// alone, as if nothing hid it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ObjectCoverage {
+    /// The object's instance id.
+    pub instance_id: u16,
+    /// Its visible pixels in the undistorted render, inside the frame.
+    pub visible: u64,
+    /// Its pixels inside the frame that other surfaces hide.
+    pub hidden: u64,
+    /// Its silhouette inside the frame, in the coarser guard view.
+    pub guard_inside: u64,
+    /// Its silhouette outside the frame (within the guard band), in the guard view.
+    pub guard_outside: u64,
+    /// Its amodal box in final image pixels, inclusive: min x, min y, max x, max y; `None`
+    /// when no part of its silhouette lies inside the frame.
+    pub amodal_box: Option<[u32; 4]>,
 }

@@ -36,6 +36,17 @@ pub struct DrawList {
     pub instances: Vec<InstanceData>,
     /// Per view passed to [`build`]: the camera's, then each shadow cascade's.
     pub views: Vec<ViewRuns>,
+    /// Labelled objects drawn alone by the coverage pass ([`add_coverage`]).
+    pub objects: Vec<ObjectRuns>,
+}
+
+/// One labelled object's parts, one record each, for the coverage pass.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ObjectRuns {
+    /// The object's instance id.
+    pub instance_id: u16,
+    /// Its parts inside the guard view.
+    pub runs: Vec<DrawRun>,
 }
 
 impl DrawList {
@@ -109,6 +120,44 @@ pub fn build(
     Ok(grouped(keyed, views.len()))
 }
 
+/// Appends to `list` a record per part of every labelled object (instance id above 0)
+/// inside the `guard` view (clip-from-world), grouped by object in frame order. Objects
+/// were checked against their assets by [`build`].
+pub fn add_coverage(list: &mut DrawList, frame: &FrameData, guard: Mat4, assets: &[AssetDraw]) {
+    for object in &frame.objects {
+        let Some(asset) = assets.get(object.asset) else {
+            continue;
+        };
+        if object.instance_id == 0
+            || outside_frustum(guard * object.transform, posed_bounds(object, asset))
+        {
+            continue;
+        }
+        let packed = pack_id(object.instance_id, object.category_id);
+        let mut runs = Vec::new();
+        for (k, part) in asset.parts.iter().enumerate() {
+            let local = object.part_transforms.get(k).unwrap_or(&part.transform);
+            let model = object.transform * *local;
+            if outside_frustum(guard * model, part.bounds) {
+                continue;
+            }
+            runs.push(DrawRun {
+                primitive: part.primitive,
+                first: list.instances.len() as u32,
+                count: 1,
+            });
+            list.instances
+                .push(instance_record(model, packed, object, part));
+        }
+        if !runs.is_empty() {
+            list.objects.push(ObjectRuns {
+                instance_id: object.instance_id,
+                runs,
+            });
+        }
+    }
+}
+
 /// Sorts records by view, then opaque by primitive and blended far to near (stably, so
 /// output is deterministic), into runs.
 fn grouped(mut keyed: Vec<Keyed>, views: usize) -> DrawList {
@@ -126,6 +175,7 @@ fn grouped(mut keyed: Vec<Keyed>, views: usize) -> DrawList {
     let mut list = DrawList {
         instances: Vec::with_capacity(keyed.len()),
         views: vec![ViewRuns::default(); views],
+        objects: Vec::new(),
     };
     for item in keyed {
         let first = list.instances.len() as u32;

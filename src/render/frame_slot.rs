@@ -1,6 +1,7 @@
 //! One frame in flight: its render targets, per-frame buffers and readback buffers.
 
 use super::bloom_pass::{BloomPass, BloomTargets};
+use super::coverage::{self, CoverageTargets};
 use super::gpu_types::{FrameUniforms, InstanceData};
 use super::gpu_util::{buffer_entry, sampler_entry, view_entry};
 use super::light_bins::GpuLight;
@@ -104,6 +105,8 @@ pub struct FrameSlot {
     pub post_bind_group: wgpu::BindGroup,
     /// Bloom levels.
     pub bloom: BloomTargets,
+    /// The coverage pass's targets.
+    pub coverage: CoverageTargets,
     /// Slot number, for labels.
     pub number: usize,
 }
@@ -220,7 +223,18 @@ impl FrameSlot {
             [&hdr_view, &bloom.quarter, &bloom.sixteenth],
             [&ids_view, &surface_depth_view, &surface_normal_view],
         );
+        let coverage = CoverageTargets::new(
+            device,
+            &pass.coverage,
+            &name,
+            (width, height),
+            coverage::Inputs {
+                post_uniforms: &post_uniforms,
+                ids: &ids_view,
+            },
+        );
         Self {
+            coverage,
             ids_view,
             ids_depth_view: view(&tex("ids_depth", DEPTH_FORMAT, single, none)),
             surface_depth_view,

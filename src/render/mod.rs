@@ -7,6 +7,7 @@
 
 mod bloom_pass;
 mod context;
+pub mod coverage;
 mod draw_list;
 mod error;
 mod frame_slot;
@@ -40,7 +41,8 @@ use std::collections::VecDeque;
 use std::sync::mpsc;
 use std::time::Instant;
 
-/// Buffers read back per frame: colour, ids, depth, normals.
+/// Buffers read back per frame: colour, ids, depth, normals (and coverage, when the frame
+/// has labelled objects).
 const READBACKS: usize = 4;
 
 /// A finished frame and what it cost.
@@ -59,6 +61,8 @@ struct InFlight {
     submission: wgpu::SubmissionIndex,
     mapped: mpsc::Receiver<Result<(), wgpu::BufferAsyncError>>,
     submit_ms: f64,
+    /// Instance ids of the objects the coverage pass drew, in draw order.
+    covered: Vec<u16>,
 }
 
 /// Long-lived renderer: owns the pipeline, the uploaded assets and the frames in flight.
@@ -147,7 +151,13 @@ impl Renderer {
         } else {
             &[view_proj][..]
         };
-        let list = draw_list::build(frame, views, &self.assets.parts)?;
+        let mut list = draw_list::build(frame, views, &self.assets.parts)?;
+        let guard = glam::Mat4::from_scale(glam::Vec3::new(
+            1.0 / coverage::GUARD,
+            1.0 / coverage::GUARD,
+            1.0,
+        )) * view_proj;
+        draw_list::add_coverage(&mut list, frame, guard, &self.assets.parts);
         let build_time = build.elapsed();
         let done = if self.free.is_empty() {
             self.collect_oldest()?
@@ -159,13 +169,15 @@ impl Renderer {
             return Err(RenderError::Poll("no free frame slot".into()));
         };
         let submission = self.encode(slot, frame, &list, (&post, view_proj, &cascades));
-        let mapped = self.map_readbacks(slot);
+        let covered: Vec<u16> = list.objects.iter().map(|o| o.instance_id).collect();
+        let mapped = self.map_readbacks(slot, !covered.is_empty());
         self.in_flight.push_back(InFlight {
             slot,
             index: frame.index,
             submission,
             mapped,
             submit_ms: (build_time + start.elapsed()).as_secs_f64() * 1e3,
+            covered,
         });
         Ok(done)
     }
@@ -183,8 +195,8 @@ impl Renderer {
                 timeout: None,
             })
             .map_err(|e| RenderError::Poll(e.to_string()))?;
-        // Colour, ids and depth.
-        for _ in 0..READBACKS {
+        let readbacks = READBACKS + usize::from(!job.covered.is_empty());
+        for _ in 0..readbacks {
             job.mapped
                 .recv()
                 .map_err(|_| RenderError::Readback("map callback never ran".into()))?
@@ -192,7 +204,7 @@ impl Renderer {
         }
         let render_ms = job.submit_ms + wait.elapsed().as_secs_f64() * 1e3;
         let copy = Instant::now();
-        let images = self.read_slot(job.slot, job.index)?;
+        let images = self.read_slot(job.slot, job.index, &job.covered)?;
         self.free.push(job.slot);
         Ok(Some(Completed {
             images,
@@ -247,6 +259,16 @@ impl Renderer {
             list.instances.len(),
             frame_slot::light_bytes(bins.lights.len(), bins.tiles.len(), bins.indices.len()),
         );
+        let ids = list.objects.iter().map(|o| usize::from(o.instance_id) + 1).max();
+        slot.coverage.prepare(
+            (device, queue),
+            &self.pass.coverage,
+            (list.objects.len(), ids.unwrap_or(0)),
+            coverage::Inputs {
+                post_uniforms: &slot.post_uniforms,
+                ids: &slot.ids_view,
+            },
+        );
         let model = frame_uniforms::sky_model(frame);
         let inputs = frame_uniforms::Inputs {
             model: &model,
@@ -286,6 +308,13 @@ impl Renderer {
             self.pass.shadows.encode(&mut encoder, &scene);
         }
         passes::ids(&mut encoder, &scene, frame.sky_category);
+        coverage::encode(
+            &mut encoder,
+            &scene,
+            (&self.pass.coverage, &slot.coverage),
+            &list.objects,
+            ids.unwrap_or(0),
+        );
         passes::colour(&mut encoder, &scene);
         if frame.lens.bloom > 0.0 {
             self.bloom.encode(&mut encoder, &slot.bloom);
@@ -316,15 +345,19 @@ impl Renderer {
     fn map_readbacks(
         &self,
         slot_index: usize,
+        covered: bool,
     ) -> mpsc::Receiver<Result<(), wgpu::BufferAsyncError>> {
         let slot = &self.slots[slot_index];
         let (tx, rx) = mpsc::channel();
-        let buffers: [&wgpu::Buffer; READBACKS] = [
+        let mut buffers = vec![
             &slot.color_readback,
             &slot.ids_readback,
             &slot.depth_readback,
             &slot.normal_readback,
         ];
+        if covered {
+            buffers.push(slot.coverage.readback());
+        }
         for buffer in buffers {
             let tx = tx.clone();
             buffer.map_async(wgpu::MapMode::Read, .., move |result| {
@@ -334,7 +367,12 @@ impl Renderer {
         rx
     }
 
-    fn read_slot(&self, slot_index: usize, index: u64) -> Result<FrameImages, RenderError> {
+    fn read_slot(
+        &self,
+        slot_index: usize,
+        index: u64,
+        covered: &[u16],
+    ) -> Result<FrameImages, RenderError> {
         let slot = &self.slots[slot_index];
         let read = |buffer: &wgpu::Buffer| -> Result<Vec<u8>, RenderError> {
             let view = buffer
@@ -356,7 +394,20 @@ impl Renderer {
             .map(|b| f32::from_ne_bytes([b[0], b[1], b[2], b[3]]))
             .collect();
         let normals = read(&slot.normal_readback)?;
+        let coverage = if covered.is_empty() {
+            Vec::new()
+        } else {
+            let buffer = slot.coverage.readback();
+            let view = buffer
+                .get_mapped_range(..)
+                .map_err(|e| RenderError::Readback(e.to_string()))?;
+            let records = coverage::read(&view, covered);
+            drop(view);
+            buffer.unmap();
+            records
+        };
         Ok(FrameImages {
+            coverage,
             index,
             width: self.width,
             height: self.height,

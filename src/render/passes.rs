@@ -44,7 +44,7 @@ fn depth(view: &wgpu::TextureView) -> wgpu::RenderPassDepthStencilAttachment<'_>
 
 /// Draws `runs`, each with `pick(shading)`; the material is bound where
 /// `needs_material(shading)`.
-fn draw_runs<'p>(
+pub fn draw_runs<'p>(
     pass: &mut wgpu::RenderPass<'_>,
     scene: &'p Scene,
     runs: &[DrawRun],

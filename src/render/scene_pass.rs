@@ -44,6 +44,8 @@ pub struct ScenePass {
     pub sky_sampler: wgpu::Sampler,
     /// The sun's shadow map and the pass that fills it.
     pub shadows: super::shadow_pass::ShadowPass,
+    /// Each labelled object's unoccluded coverage.
+    pub coverage: super::coverage::CoveragePass,
 }
 
 /// Group 0 of the geometry-only passes (ids, shadows): uniforms and instance records.
@@ -343,7 +345,14 @@ impl ScenePass {
                 more_targets: &[],
             },
         );
+        let coverage = super::coverage::CoveragePass::new(
+            device,
+            &module(device, "coverage.wgsl"),
+            (&geometry_layout, &material_layout),
+            &full,
+        );
         Self {
+            coverage,
             shadows: super::shadow_pass::ShadowPass::new(
                 device,
                 &geometry_layout,

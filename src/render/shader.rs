@@ -21,6 +21,14 @@ const INCLUDES: &[(&str, &str)] = &[
         include_str!("../../shaders/include/fullscreen.wgsl"),
     ),
     (
+        "lens.wgsl",
+        include_str!("../../shaders/include/lens.wgsl"),
+    ),
+    (
+        "id_vertex.wgsl",
+        include_str!("../../shaders/include/id_vertex.wgsl"),
+    ),
+    (
         "atmosphere.wgsl",
         include_str!("../../shaders/include/atmosphere.wgsl"),
     ),
@@ -30,6 +38,7 @@ const INCLUDES: &[(&str, &str)] = &[
 const PROGRAMS: &[(&str, &str)] = &[
     ("scene.wgsl", include_str!("../../shaders/scene.wgsl")),
     ("ids.wgsl", include_str!("../../shaders/ids.wgsl")),
+    ("coverage.wgsl", include_str!("../../shaders/coverage.wgsl")),
     ("sky.wgsl", include_str!("../../shaders/sky.wgsl")),
     ("post.wgsl", include_str!("../../shaders/post.wgsl")),
     ("shadow.wgsl", include_str!("../../shaders/shadow.wgsl")),
