@@ -76,7 +76,12 @@ fn an_unoccluded_board_is_wholly_visible_with_its_box() {
     assert_eq!((c.visible, c.hidden), (80 * 40, 0));
     assert_eq!(c.guard_outside, 0);
     assert!(c.guard_inside > 0);
-    let want = [col(-1.0, 4.0), row(0.5, 4.0), col(1.5, 4.0) - 1, row(-0.75, 4.0) - 1];
+    let want = [
+        col(-1.0, 4.0),
+        row(0.5, 4.0),
+        col(1.5, 4.0) - 1,
+        row(-0.75, 4.0) - 1,
+    ];
     assert_eq!(c.amodal_box, Some(want));
 }
 
@@ -109,9 +114,17 @@ fn a_board_behind_another_is_partly_hidden_and_keeps_its_whole_box() {
     let total = back.visible + back.hidden;
     assert_eq!(total, 64 * 64);
     let fraction = back.visible as f64 / total as f64;
-    assert!((fraction - 0.75).abs() < 0.01, "visible fraction {fraction}");
+    assert!(
+        (fraction - 0.75).abs() < 0.01,
+        "visible fraction {fraction}"
+    );
     // The amodal box is the whole board, hidden part included.
-    let want = [col(-1.0, 4.0), row(1.0, 4.0), col(1.0, 4.0) - 1, row(-1.0, 4.0) - 1];
+    let want = [
+        col(-1.0, 4.0),
+        row(1.0, 4.0),
+        col(1.0, 4.0) - 1,
+        row(-1.0, 4.0) - 1,
+    ];
     assert_eq!(back.amodal_box, Some(want));
     let front = coverage.iter().find(|c| c.instance_id == 2).unwrap();
     assert_eq!(front.hidden, 0);

@@ -4,6 +4,7 @@
 //! area, bbox, category checks) and one column-major pass that builds the COCO
 //! RLE of every instance at once ([`rle::encode_instances`]).
 
+pub mod geometry;
 pub mod rle;
 mod stats;
 

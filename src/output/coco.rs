@@ -20,6 +20,7 @@ use serde::Serialize;
 use super::OutputError;
 use super::atomic::{AtomicFile, sync_dir};
 use super::part::Part;
+use crate::labels::geometry::{Box3d, GeometryLabel};
 
 /// One entry of COCO's `categories`.
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
@@ -99,7 +100,7 @@ pub struct CocoImage {
 }
 
 /// One instance annotation; the writer adds `id`, `iscrowd` and the `segmentation` object.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CocoAnnotation {
     /// Id of the image it belongs to (must equal the `CocoImage::id` it is added with).
     pub image_id: u64,
@@ -117,6 +118,8 @@ pub struct CocoAnnotation {
     pub rle_width: u32,
     /// Compressed, column-major RLE counts string, as pycocotools' `mask.encode`.
     pub rle_counts: String,
+    /// Amodal box, visible fraction, truncation, occlusion level and 3D box.
+    pub geometry: GeometryLabel,
 }
 
 /// The annotation as it is serialised.
@@ -138,6 +141,17 @@ struct AnnotationJson<'a> {
     iscrowd: u8,
     /// Compressed RLE.
     segmentation: RleJson<'a>,
+    /// The whole object's box, hidden parts included, clipped to the image.
+    amodal_bbox: [u32; 4],
+    /// Visible pixels over unoccluded pixels.
+    visible_fraction: f64,
+    /// Share of the unoccluded silhouette outside the frame.
+    truncation: f64,
+    /// KITTI occlusion level 0..2.
+    occlusion: u8,
+    /// The 3D box in the camera's frame (KITTI conventions), with its distance.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    box3d: Option<Box3d>,
 }
 
 impl<'a> AnnotationJson<'a> {
@@ -155,6 +169,11 @@ impl<'a> AnnotationJson<'a> {
                 size: [a.rle_height, a.rle_width],
                 counts: &a.rle_counts,
             },
+            amodal_bbox: a.geometry.amodal_bbox,
+            visible_fraction: a.geometry.visible_fraction,
+            truncation: a.geometry.truncation,
+            occlusion: a.geometry.occlusion,
+            box3d: a.geometry.box3d,
         }
     }
 }

@@ -2,6 +2,7 @@
 
 use super::timing::{StageTimes, ms_since};
 use crate::frame::FrameImages;
+use crate::labels::geometry::{self, ObjectTruth};
 use crate::labels::{self, LabelError};
 use crate::output::coco::{CocoAnnotation, CocoImage};
 use crate::output::formats::Formats;
@@ -16,6 +17,8 @@ pub struct EncodeJob {
     pub images: FrameImages,
     /// Its sampled values.
     pub meta: FrameMeta,
+    /// Its labelled objects' 3D boxes.
+    pub truth: Vec<ObjectTruth>,
     /// Timings so far (generate, render, readback).
     pub times: StageTimes,
 }
@@ -67,6 +70,7 @@ pub fn process(
     let EncodeJob {
         images,
         meta,
+        truth,
         mut times,
     } = job;
     let (index, width, height) = (images.index, images.width, images.height);
@@ -114,6 +118,14 @@ pub fn process(
             rle_height: inst.rle.height,
             rle_width: inst.rle.width,
             rle_counts: inst.rle.to_coco_string(),
+            geometry: geometry::geometry_label(
+                inst,
+                images
+                    .coverage
+                    .iter()
+                    .find(|c| c.instance_id == inst.instance_id),
+                truth.iter().find(|t| t.instance_id == inst.instance_id),
+            ),
         })
         .collect();
     Ok(FrameResult {

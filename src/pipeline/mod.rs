@@ -19,6 +19,7 @@ pub use frame_job::{EncodeJob, FrameJobError, FrameResult};
 pub use timing::StageTimes;
 
 use crate::frame::FrameData;
+use crate::labels::geometry::{self, ObjectTruth};
 use crate::output::OutputError;
 use crate::output::coco::CocoWriter;
 use crate::output::formats::Formats;
@@ -82,7 +83,8 @@ impl RunReport {
     }
 }
 
-type Generated = Result<(FrameData, FrameMeta, f64), PipelineError>;
+/// A generated frame, its meta, its objects' 3D truth and the generate time (ms).
+type Generated = Result<(FrameData, FrameMeta, Vec<ObjectTruth>, f64), PipelineError>;
 
 /// Where a run writes: the dataset layout, the COCO stream and the other formats.
 pub struct Outputs<'a> {
@@ -131,7 +133,10 @@ fn generate_stage(generator: &FrameGenerator, range: RunRange, tx: SyncSender<Ge
         let start = Instant::now();
         let item = generator
             .generate(index)
-            .map(|(frame, meta)| (frame, meta, ms_since(start)))
+            .map(|(frame, meta)| {
+                let truth = geometry::objects_3d(&frame, generator.asset_bounds());
+                (frame, meta, truth, ms_since(start))
+            })
             .map_err(PipelineError::from);
         let failed = item.is_err();
         if tx.send(item).is_err() || failed {
@@ -145,9 +150,10 @@ fn render_stage(
     rx: Receiver<Generated>,
     tx: SyncSender<Result<EncodeJob, PipelineError>>,
 ) {
-    let mut metas: BTreeMap<u64, (FrameMeta, f64)> = BTreeMap::new();
-    let forward = |done: crate::render::Completed, metas: &mut BTreeMap<u64, (FrameMeta, f64)>| {
-        let (meta, generate) = metas
+    type Waiting = BTreeMap<u64, (FrameMeta, Vec<ObjectTruth>, f64)>;
+    let mut metas = Waiting::new();
+    let forward = |done: crate::render::Completed, metas: &mut Waiting| {
+        let (meta, truth, generate) = metas
             .remove(&done.images.index)
             .ok_or(PipelineError::Stopped("render (lost frame metadata)"))?;
         let times = StageTimes {
@@ -159,12 +165,13 @@ fn render_stage(
         Ok(EncodeJob {
             images: done.images,
             meta,
+            truth,
             times,
         })
     };
     for item in rx {
-        let result = item.and_then(|(frame, meta, generate)| {
-            metas.insert(frame.index, (meta, generate));
+        let result = item.and_then(|(frame, meta, truth, generate)| {
+            metas.insert(frame.index, (meta, truth, generate));
             renderer.submit(&frame).map_err(PipelineError::from)
         });
         let job = match result {

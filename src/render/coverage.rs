@@ -56,7 +56,11 @@ impl CoveragePass {
                         min_binding_size: None,
                     },
                 ),
-                layout_entry(1, fragment, buffer_binding(wgpu::BufferBindingType::Uniform)),
+                layout_entry(
+                    1,
+                    fragment,
+                    buffer_binding(wgpu::BufferBindingType::Uniform),
+                ),
                 layout_entry(
                     2,
                     fragment,
@@ -123,7 +127,11 @@ fn pipeline(
     let label = format!(
         "coverage::pipeline_{}_{}{}",
         if guard { "guard" } else { "frame" },
-        if double_sided { "double_sided" } else { "culled" },
+        if double_sided {
+            "double_sided"
+        } else {
+            "culled"
+        },
         if tested { "_alpha_tested" } else { "" }
     );
     device.create_render_pipeline(&wgpu::RenderPipelineDescriptor {
@@ -198,7 +206,12 @@ pub struct Inputs<'a> {
     pub ids: &'a wgpu::TextureView,
 }
 
-fn buffer(device: &wgpu::Device, label: &str, size: u64, usage: wgpu::BufferUsages) -> wgpu::Buffer {
+fn buffer(
+    device: &wgpu::Device,
+    label: &str,
+    size: u64,
+    usage: wgpu::BufferUsages,
+) -> wgpu::Buffer {
     device.create_buffer(&wgpu::BufferDescriptor {
         label: Some(label),
         size: size.max(16),

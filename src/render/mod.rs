@@ -259,7 +259,11 @@ impl Renderer {
             list.instances.len(),
             frame_slot::light_bytes(bins.lights.len(), bins.tiles.len(), bins.indices.len()),
         );
-        let ids = list.objects.iter().map(|o| usize::from(o.instance_id) + 1).max();
+        let ids = list
+            .objects
+            .iter()
+            .map(|o| usize::from(o.instance_id) + 1)
+            .max();
         slot.coverage.prepare(
             (device, queue),
             &self.pass.coverage,

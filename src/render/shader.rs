@@ -20,10 +20,7 @@ const INCLUDES: &[(&str, &str)] = &[
         "fullscreen.wgsl",
         include_str!("../../shaders/include/fullscreen.wgsl"),
     ),
-    (
-        "lens.wgsl",
-        include_str!("../../shaders/include/lens.wgsl"),
-    ),
+    ("lens.wgsl", include_str!("../../shaders/include/lens.wgsl")),
     (
         "id_vertex.wgsl",
         include_str!("../../shaders/include/id_vertex.wgsl"),

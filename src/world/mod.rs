@@ -81,6 +81,8 @@ pub enum WorldError {
 #[derive(Clone)]
 pub struct FrameGenerator {
     shared: Arc<SceneShared>,
+    /// Asset-space bounds of every asset, by the renderer's asset index.
+    bounds: Arc<Vec<(glam::Vec3, glam::Vec3)>>,
     seed: u64,
     width: u32,
     height: u32,
@@ -102,10 +104,16 @@ impl FrameGenerator {
         };
         Self {
             shared: Arc::new(shared),
+            bounds: Arc::new(scene.assets.iter().map(|a| a.bounds).collect()),
             seed,
             width,
             height,
         }
+    }
+
+    /// Asset-space bounds of every asset, by the renderer's asset index.
+    pub fn asset_bounds(&self) -> &[(glam::Vec3, glam::Vec3)] {
+        &self.bounds
     }
 
     /// Builds and runs the world for image `index`.

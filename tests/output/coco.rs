@@ -18,6 +18,7 @@ fn annotation(image_id: u64, instance_id: u16) -> CocoAnnotation {
         bbox: [1, 2, 3, 4],
         rle_height: 8,
         rle_width: 10,
+        geometry: Default::default(),
         rle_counts: "0\\\"Q`1".into(),
     }
 }
@@ -247,6 +248,7 @@ fn mask_annotation(
         bbox,
         rle_height: 8,
         rle_width: 10,
+        geometry: Default::default(),
         rle_counts: counts.into(),
     }
 }
