@@ -5,6 +5,7 @@ use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand};
 use sdgen::output::coco::{CocoCategory, CocoInfo, CocoWriter};
 use sdgen::output::formats::{Format, Formats};
+use sdgen::scene::filters::{self, FilterArgs};
 use sdgen::output::layout::DatasetLayout;
 use sdgen::output::manifest::{self, DatasetManifest};
 use sdgen::output::{preview, sheet, stats};
@@ -120,7 +121,7 @@ struct RenderArgs {
     #[arg(long)]
     force: bool,
     /// Label formats to write besides COCO (always written), comma-separated:
-    /// yolo (yolo/), cityscapes (cityscapes/), depth (depth/*.png, mm),
+    /// yolo (yolo/), kitti (kitti/label_2/), cityscapes (cityscapes/), depth (depth/*.png, mm),
     /// depth-float (depth/*.npy, m), normals (normals/*.png), palette (palette/*.png),
     /// webdataset (webdataset/shard-*.tar).
     #[arg(long, value_delimiter = ',', default_value = "coco")]
@@ -132,6 +133,8 @@ struct RenderArgs {
     /// Runs for --bench.
     #[arg(long, default_value_t = 3, requires = "bench")]
     bench_runs: u32,
+    #[command(flatten)]
+    filters: FilterArgs,
 }
 
 fn main() {
@@ -341,8 +344,11 @@ fn render_into(
     plan: &Plan,
     renderer: &mut Renderer,
     layout: &DatasetLayout,
-    (formats, quiet): (&[Format], bool),
+    (formats, filters, quiet): (&[Format], &FilterArgs, bool),
 ) -> Result<RunReport> {
+    let scene = &plan.scene;
+    let filter = filters::resolve(&scene.config.filters, filters, &scene.catalog.categories)
+        .map_err(anyhow::Error::msg)?;
     layout.create_dirs()?;
     let all: Vec<(u16, String)> = plan
         .scene
@@ -364,6 +370,7 @@ fn render_into(
         layout,
         coco: &mut coco,
         formats: &formats,
+        filter: &filter,
     };
     let report = pipeline::run(&generator, renderer, outputs, plan.range, quiet)?;
     coco.finish()?;
@@ -391,7 +398,7 @@ fn render(args: &RenderArgs) -> Result<()> {
     manifest::check_existing(&out, &manifest_for(&plan, false), args.force)?;
     let mut renderer = make_renderer(&plan, args.adapter.as_deref())?;
     let layout = DatasetLayout::new(&out);
-    let report = render_into(&plan, &mut renderer, &layout, (&args.format, args.quiet))
+    let report = render_into(&plan, &mut renderer, &layout, (&args.format, &args.filters, args.quiet))
         .with_context(|| {
             format!(
                 "rendering into {} failed; the dataset there is incomplete",
@@ -432,7 +439,7 @@ fn bench(args: &RenderArgs) -> Result<()> {
     for run in 0..args.bench_runs.max(1) {
         let dir = std::env::temp_dir().join(format!("sdgen-bench-{}-{run}", std::process::id()));
         let layout = DatasetLayout::new(&dir);
-        let report = render_into(&plan, &mut renderer, &layout, (&args.format, true));
+        let report = render_into(&plan, &mut renderer, &layout, (&args.format, &args.filters, true));
         let _ = std::fs::remove_dir_all(&dir);
         let report = report?;
         println!(

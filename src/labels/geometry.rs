@@ -114,6 +114,19 @@ pub fn box3d(view: Mat4, transform: Mat4, (min, max): (Vec3, Vec3)) -> Box3d {
     }
 }
 
+/// Fills in the geometry labels of every instance of `labels` from the frame's coverage
+/// counts and its objects' 3D truth.
+pub fn attach(labels: &mut super::FrameLabels, coverage: &[ObjectCoverage], truth: &[ObjectTruth]) {
+    for instance in &mut labels.instances {
+        let id = instance.instance_id;
+        instance.geometry = geometry_label(
+            instance,
+            coverage.iter().find(|c| c.instance_id == id),
+            truth.iter().find(|t| t.instance_id == id),
+        );
+    }
+}
+
 /// The KITTI occlusion level of a visible fraction.
 pub fn occlusion_level(visible_fraction: f64) -> u8 {
     if visible_fraction >= FULLY_VISIBLE {

@@ -73,6 +73,8 @@ fn instance(bbox: [u32; 4]) -> InstanceLabel {
             width: 0,
             counts: Vec::new(),
         },
+        geometry: GeometryLabel::default(),
+        crowd: false,
     }
 }
 

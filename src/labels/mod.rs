@@ -4,11 +4,14 @@
 //! area, bbox, category checks) and one column-major pass that builds the COCO
 //! RLE of every instance at once ([`rle::encode_instances`]).
 
+pub mod filter;
 pub mod geometry;
 pub mod rle;
 mod stats;
 
 pub use rle::{Rle, RleError};
+
+use geometry::GeometryLabel;
 
 use crate::frame::unpack_id;
 use stats::StatsTable;
@@ -71,6 +74,10 @@ pub struct InstanceLabel {
     pub bbox: [u32; 4],
     /// Visible pixels as COCO RLE.
     pub rle: Rle,
+    /// Amodal box, visible fraction, truncation, 3D box ([`geometry::attach`]).
+    pub geometry: GeometryLabel,
+    /// Kept as an ignore region (COCO `iscrowd` 1) by a filter ([`filter`]).
+    pub crowd: bool,
 }
 
 /// All labels of one frame.
@@ -116,6 +123,8 @@ pub fn label_frame(ids: &[u32], width: u32, height: u32) -> Result<FrameLabels, 
                 area: s.area,
                 bbox: s.bbox(),
                 rle,
+                geometry: GeometryLabel::default(),
+                crowd: false,
             }
         })
         .collect();

@@ -120,6 +120,8 @@ pub struct CocoAnnotation {
     pub rle_counts: String,
     /// Amodal box, visible fraction, truncation, occlusion level and 3D box.
     pub geometry: GeometryLabel,
+    /// An ignore region kept by a filter (COCO `iscrowd` 1).
+    pub iscrowd: bool,
 }
 
 /// The annotation as it is serialised.
@@ -137,7 +139,7 @@ struct AnnotationJson<'a> {
     area: u64,
     /// `[x, y, w, h]`.
     bbox: [u32; 4],
-    /// Always 0.
+    /// 1 for ignore regions kept by a filter, else 0.
     iscrowd: u8,
     /// Compressed RLE.
     segmentation: RleJson<'a>,
@@ -164,7 +166,7 @@ impl<'a> AnnotationJson<'a> {
             instance_id: a.instance_id,
             area: a.area,
             bbox: a.bbox,
-            iscrowd: 0,
+            iscrowd: u8::from(a.iscrowd),
             segmentation: RleJson {
                 size: [a.rle_height, a.rle_width],
                 counts: &a.rle_counts,

@@ -2,6 +2,7 @@
 
 use super::timing::{StageTimes, ms_since};
 use crate::frame::FrameImages;
+use crate::labels::filter::LabelFilter;
 use crate::labels::geometry::{self, ObjectTruth};
 use crate::labels::{self, LabelError};
 use crate::output::coco::{CocoAnnotation, CocoImage};
@@ -61,11 +62,11 @@ pub enum FrameJobError {
     Output(#[from] OutputError),
 }
 
-/// Labels, encodes and writes one frame under `layout`, in COCO and in `formats`.
+/// Labels, filters, encodes and writes one frame under `layout`, in COCO and in `formats`.
 pub fn process(
     job: EncodeJob,
     layout: &DatasetLayout,
-    formats: &Formats,
+    (formats, filter): (&Formats, &LabelFilter),
 ) -> Result<FrameResult, FrameJobError> {
     let EncodeJob {
         images,
@@ -75,8 +76,10 @@ pub fn process(
     } = job;
     let (index, width, height) = (images.index, images.width, images.height);
     let start = Instant::now();
-    let labels = labels::label_frame(&images.ids, width, height)
+    let mut labels = labels::label_frame(&images.ids, width, height)
         .map_err(|source| FrameJobError::Label { index, source })?;
+    geometry::attach(&mut labels, &images.coverage, &truth);
+    filter.apply(&mut labels);
     times.labels = ms_since(start);
 
     let start = Instant::now();
@@ -118,14 +121,8 @@ pub fn process(
             rle_height: inst.rle.height,
             rle_width: inst.rle.width,
             rle_counts: inst.rle.to_coco_string(),
-            geometry: geometry::geometry_label(
-                inst,
-                images
-                    .coverage
-                    .iter()
-                    .find(|c| c.instance_id == inst.instance_id),
-                truth.iter().find(|t| t.instance_id == inst.instance_id),
-            ),
+            geometry: inst.geometry,
+            iscrowd: inst.crowd,
         })
         .collect();
     Ok(FrameResult {

@@ -19,6 +19,7 @@ pub use frame_job::{EncodeJob, FrameJobError, FrameResult};
 pub use timing::StageTimes;
 
 use crate::frame::FrameData;
+use crate::labels::filter::LabelFilter;
 use crate::labels::geometry::{self, ObjectTruth};
 use crate::output::OutputError;
 use crate::output::coco::CocoWriter;
@@ -94,6 +95,8 @@ pub struct Outputs<'a> {
     pub coco: &'a mut CocoWriter,
     /// The formats besides COCO.
     pub formats: &'a Formats,
+    /// Which instances are kept.
+    pub filter: &'a LabelFilter,
 }
 
 /// Renders `range` with `generator` and `renderer` into `outputs`. Returns after every
@@ -109,6 +112,7 @@ pub fn run(
         layout,
         coco,
         formats,
+        filter,
     } = outputs;
     let depth = renderer.slot_count();
     let started = Instant::now();
@@ -118,7 +122,7 @@ pub fn run(
         let (res_tx, res_rx) = sync_channel::<Result<FrameResult, PipelineError>>(2 * depth);
         scope.spawn(move || generate_stage(generator, range, gen_tx));
         scope.spawn(move || render_stage(renderer, gen_rx, job_tx));
-        scope.spawn(move || encode_stage(layout, formats, job_rx, res_tx));
+        scope.spawn(move || encode_stage(layout, (formats, filter), job_rx, res_tx));
         let mut shards = formats.webdataset.then(|| ShardWriter::new(layout));
         let report = collect_stage((coco, shards.as_mut()), range, res_rx, quiet, started)?;
         if let Some(shards) = shards.as_mut() {
@@ -199,13 +203,13 @@ fn render_stage(
 
 fn encode_stage(
     layout: &DatasetLayout,
-    formats: &Formats,
+    (formats, filter): (&Formats, &LabelFilter),
     rx: Receiver<Result<EncodeJob, PipelineError>>,
     tx: SyncSender<Result<FrameResult, PipelineError>>,
 ) {
     rx.into_iter().par_bridge().for_each_with(tx, |tx, job| {
         let result = job
-            .and_then(|job| frame_job::process(job, layout, formats).map_err(PipelineError::from));
+            .and_then(|job| frame_job::process(job, layout, (formats, filter)).map_err(PipelineError::from));
         let _ = tx.send(result);
     });
 }

@@ -55,6 +55,9 @@ pub struct SceneConfig {
     /// overrides some parameters. None: every image uses the parameters above.
     #[serde(default)]
     pub conditions: Vec<Condition>,
+    /// Which instances the dataset keeps (the command line's options replace these).
+    #[serde(default)]
+    pub filters: super::filters::FilterConfig,
 }
 
 fn default_catalog() -> String {

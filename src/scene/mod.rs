@@ -11,6 +11,7 @@ pub mod config;
 pub mod dist;
 pub mod domain;
 pub mod emitters;
+pub mod filters;
 mod error;
 pub mod normal;
 pub mod palettes;
@@ -162,6 +163,17 @@ pub fn load(files: &dyn FileSource, path: &Path) -> Result<LoadedScene, LoadErro
             column,
             field,
             message,
+        }
+        .into());
+    }
+    if let Err(p) = filters::check(&config.filters, &catalog.categories) {
+        let (line, column) = parse::locate_string(&text, &p.needle);
+        return Err(SceneError::Reference {
+            path: path.to_path_buf(),
+            line,
+            column,
+            field: p.field,
+            message: p.message,
         }
         .into());
     }

@@ -19,6 +19,7 @@ fn annotation(image_id: u64, instance_id: u16) -> CocoAnnotation {
         rle_height: 8,
         rle_width: 10,
         geometry: Default::default(),
+        iscrowd: false,
         rle_counts: "0\\\"Q`1".into(),
     }
 }
@@ -249,6 +250,7 @@ fn mask_annotation(
         rle_height: 8,
         rle_width: 10,
         geometry: Default::default(),
+        iscrowd: false,
         rle_counts: counts.into(),
     }
 }

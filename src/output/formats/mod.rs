@@ -1,5 +1,5 @@
 //! Label formats besides COCO, chosen with `--format` and written where DESIGN.md places
-//! them: YOLO detection labels (`yolo/`), Cityscapes-style label and instance id PNGs
+//! them: YOLO detection labels (`yolo/`), KITTI object labels (`kitti/label_2/`), Cityscapes-style label and instance id PNGs
 //! (`cityscapes/`), depth maps (`depth/`), surface normal maps (`normals/`), palette
 //! previews of the semantic mask (`palette/`) and WebDataset shards (`webdataset/`, written
 //! in image order by the pipeline's collecting stage). COCO (`annotations/coco.json`) is always written: `render validate`,
@@ -8,6 +8,7 @@
 
 mod cityscapes;
 pub mod depth;
+pub mod kitti;
 mod normals;
 pub mod palette;
 pub mod webdataset;
@@ -31,6 +32,8 @@ pub enum Format {
     Yolo,
     /// `cityscapes/NNNNNN_gtFine_labelIds.png` and `..._instanceIds.png`.
     Cityscapes,
+    /// `kitti/label_2/NNNNNN.txt`: KITTI object labels with 3D boxes.
+    Kitti,
     /// `depth/NNNNNN.png`: 16-bit millimetres along the camera's axis, 0 = sky.
     Depth,
     /// `depth/NNNNNN.npy`: float32 metres.
@@ -50,6 +53,8 @@ pub struct Formats {
     pub yolo: Option<YoloClasses>,
     /// Cityscapes label id per category id, when Cityscapes is written.
     pub cityscapes: Option<Vec<u8>>,
+    /// KITTI type name per category id, when KITTI is written.
+    pub kitti: Option<std::collections::HashMap<u16, String>>,
     /// Depth as 16-bit PNG, as float32 `.npy`.
     pub depth: (bool, bool),
     /// Surface normal maps.
@@ -71,6 +76,9 @@ impl Formats {
             cityscapes: chosen
                 .contains(&Format::Cityscapes)
                 .then(|| cityscapes::label_table(all)),
+            kitti: chosen
+                .contains(&Format::Kitti)
+                .then(|| kitti::type_names(all)),
             depth: (
                 chosen.contains(&Format::Depth),
                 chosen.contains(&Format::DepthFloat),
@@ -95,6 +103,9 @@ impl Formats {
         }
         if self.depth.0 || self.depth.1 {
             dirs.push(depth::dir(layout));
+        }
+        if self.kitti.is_some() {
+            dirs.push(kitti::dir(layout));
         }
         if self.normals {
             dirs.push(normals::dir(layout));
@@ -133,6 +144,9 @@ impl Formats {
         }
         if let Some(table) = &self.cityscapes {
             cityscapes::write_frame(layout, index, labels, table, (width, height))?;
+        }
+        if let Some(types) = &self.kitti {
+            kitti::write_labels(layout, index, labels, types)?;
         }
         Ok(())
     }

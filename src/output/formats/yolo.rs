@@ -90,11 +90,12 @@ fn link_images(_link: &std::path::Path) -> Result<(), OutputError> {
     Ok(())
 }
 
-/// The label file's text: one line per instance of a known class, in instance order.
+/// The label file's text: one line per instance of a known class, in instance order
+/// (ignore regions kept by a filter have no YOLO form and are left out).
 pub fn label_text(labels: &FrameLabels, classes: &YoloClasses, (w, h): (u32, u32)) -> String {
     let (w, h) = (f64::from(w), f64::from(h));
     let mut text = String::new();
-    for instance in &labels.instances {
+    for instance in labels.instances.iter().filter(|i| !i.crowd) {
         let Some(class) = classes.index.get(&instance.category_id) else {
             continue;
         };

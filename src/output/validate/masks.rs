@@ -162,15 +162,38 @@ impl ImageMasks {
     }
 }
 
+/// The amodal box holds the visible box; fractions lie in 0..=1.
+fn check_geometry(a: &AnnotationEntry, name: &str, report: &mut Report) {
+    if let Some([x, y, w, h]) = a.amodal_bbox {
+        let [bx, by, bw, bh] = a.bbox;
+        if x > bx || y > by || x + w < bx + bw || y + h < by + bh {
+            report.problem(format!(
+                "{name}: amodal_bbox {:?} does not contain bbox {:?}",
+                [x, y, w, h],
+                a.bbox
+            ));
+        }
+    }
+    for (field, value) in [
+        ("visible_fraction", a.visible_fraction),
+        ("truncation", a.truncation),
+    ] {
+        if let Some(v) = value.filter(|v| !(0.0..=1.0).contains(v)) {
+            report.problem(format!("{name}: {field} {v} is outside 0..=1"));
+        }
+    }
+}
+
 /// Checks one annotation against its image's masks.
 pub(crate) fn check_annotation(masks: &ImageMasks, a: &AnnotationEntry, report: &mut Report) {
     let name = format!("coco.json: annotation {} (image {})", a.id, a.image_id);
     if a.bbox[2] <= 0.0 || a.bbox[3] <= 0.0 {
         report.problem(format!("{name}: bbox {:?} has zero area", a.bbox));
     }
-    if a.iscrowd != 0 {
-        report.problem(format!("{name}: iscrowd is {}, expected 0", a.iscrowd));
+    if a.iscrowd > 1 {
+        report.problem(format!("{name}: iscrowd is {}, expected 0 or 1", a.iscrowd));
     }
+    check_geometry(a, &name, report);
     let Some(footprint) = masks.footprints.get(&a.instance_id) else {
         report.problem(format!(
             "{name}: instance_id {} does not appear in {}",

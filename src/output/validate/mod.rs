@@ -69,6 +69,13 @@ pub(crate) struct AnnotationEntry {
     #[serde(default)]
     pub iscrowd: u8,
     pub segmentation: Segmentation,
+    /// sdgen's geometry labels (absent from datasets written before them).
+    #[serde(default)]
+    pub amodal_bbox: Option<[f64; 4]>,
+    #[serde(default)]
+    pub visible_fraction: Option<f64>,
+    #[serde(default)]
+    pub truncation: Option<f64>,
 }
 
 /// A compressed RLE segmentation.
