@@ -3,14 +3,16 @@
 
 use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand};
+use sdgen::labels::filter::LabelFilter;
+use sdgen::labels::{geometry, keypoints};
 use sdgen::output::coco::{CocoCategory, CocoInfo, CocoWriter};
 use sdgen::output::formats::{Format, Formats};
-use sdgen::scene::filters::{self, FilterArgs};
 use sdgen::output::layout::DatasetLayout;
 use sdgen::output::manifest::{self, DatasetManifest};
 use sdgen::output::{preview, sheet, stats};
 use sdgen::pipeline::{self, RunRange, RunReport, StageTimes};
 use sdgen::render::{GpuContext, Renderer, list_adapters};
+use sdgen::scene::filters::{self, FilterArgs};
 use sdgen::scene::{CategoryKind, LoadedScene};
 use sdgen::source::{DiskSource, FileSource};
 use sdgen::world::FrameGenerator;
@@ -274,6 +276,7 @@ struct Plan {
     width: u32,
     height: u32,
     range: RunRange,
+    filter: LabelFilter,
 }
 
 fn plan(args: &RenderArgs) -> Result<Plan> {
@@ -298,7 +301,14 @@ fn plan(args: &RenderArgs) -> Result<Plan> {
     if width == 0 || height == 0 {
         bail!("resolution {width}x{height}: width and height must be at least 1");
     }
+    let filter = filters::resolve(
+        &scene.config.filters,
+        &args.filters,
+        &scene.catalog.categories,
+    )
+    .map_err(anyhow::Error::msg)?;
     Ok(Plan {
+        filter,
         seed: args.seed.or(scene.config.seed).unwrap_or(0),
         scene,
         width,
@@ -316,10 +326,21 @@ fn thing_categories(scene: &LoadedScene) -> Vec<CocoCategory> {
         .categories
         .iter()
         .filter(|c| c.kind == CategoryKind::Thing)
-        .map(|c| CocoCategory {
-            id: c.id,
-            name: c.name.clone(),
-            supercategory: c.supercategory.clone(),
+        .map(|c| {
+            let person = c.id == geometry::PERSON;
+            CocoCategory {
+                id: c.id,
+                name: c.name.clone(),
+                supercategory: c.supercategory.clone(),
+                keypoints: match person {
+                    true => keypoints::NAMES.map(String::from).to_vec(),
+                    false => Vec::new(),
+                },
+                skeleton: match person {
+                    true => keypoints::SKELETON.to_vec(),
+                    false => Vec::new(),
+                },
+            }
         })
         .collect()
 }
@@ -344,11 +365,8 @@ fn render_into(
     plan: &Plan,
     renderer: &mut Renderer,
     layout: &DatasetLayout,
-    (formats, filters, quiet): (&[Format], &FilterArgs, bool),
+    (formats, quiet): (&[Format], bool),
 ) -> Result<RunReport> {
-    let scene = &plan.scene;
-    let filter = filters::resolve(&scene.config.filters, filters, &scene.catalog.categories)
-        .map_err(anyhow::Error::msg)?;
     layout.create_dirs()?;
     let all: Vec<(u16, String)> = plan
         .scene
@@ -370,7 +388,7 @@ fn render_into(
         layout,
         coco: &mut coco,
         formats: &formats,
-        filter: &filter,
+        filter: &plan.filter,
     };
     let report = pipeline::run(&generator, renderer, outputs, plan.range, quiet)?;
     coco.finish()?;
@@ -398,7 +416,7 @@ fn render(args: &RenderArgs) -> Result<()> {
     manifest::check_existing(&out, &manifest_for(&plan, false), args.force)?;
     let mut renderer = make_renderer(&plan, args.adapter.as_deref())?;
     let layout = DatasetLayout::new(&out);
-    let report = render_into(&plan, &mut renderer, &layout, (&args.format, &args.filters, args.quiet))
+    let report = render_into(&plan, &mut renderer, &layout, (&args.format, args.quiet))
         .with_context(|| {
             format!(
                 "rendering into {} failed; the dataset there is incomplete",
@@ -439,7 +457,7 @@ fn bench(args: &RenderArgs) -> Result<()> {
     for run in 0..args.bench_runs.max(1) {
         let dir = std::env::temp_dir().join(format!("sdgen-bench-{}-{run}", std::process::id()));
         let layout = DatasetLayout::new(&dir);
-        let report = render_into(&plan, &mut renderer, &layout, (&args.format, &args.filters, true));
+        let report = render_into(&plan, &mut renderer, &layout, (&args.format, true));
         let _ = std::fs::remove_dir_all(&dir);
         let report = report?;
         println!(

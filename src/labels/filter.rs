@@ -39,10 +39,11 @@ impl Default for LabelFilter {
 impl LabelFilter {
     /// Whether this filter passes every instance.
     pub fn passes_all(&self) -> bool {
-        *self == Self {
-            crowd: self.crowd,
-            ..Self::default()
-        }
+        *self
+            == Self {
+                crowd: self.crowd,
+                ..Self::default()
+            }
     }
 
     /// Whether an instance of `category` with `area` visible pixels, `visible_fraction`
@@ -105,7 +106,10 @@ mod tests {
     fn kept(filter: &LabelFilter) -> Vec<(u16, bool)> {
         let mut l = labels();
         filter.apply(&mut l);
-        l.instances.iter().map(|i| (i.instance_id, i.crowd)).collect()
+        l.instances
+            .iter()
+            .map(|i| (i.instance_id, i.crowd))
+            .collect()
     }
 
     #[test]
@@ -114,13 +118,34 @@ mod tests {
         assert!(base.passes_all());
         assert_eq!(kept(&base), vec![(1, false), (2, false)]);
         let rules = [
-            LabelFilter { min_visible_pixels: 2, ..base.clone() },
-            LabelFilter { min_visible_fraction: 0.5, ..base.clone() },
-            LabelFilter { max_truncation: 0.5, ..base.clone() },
-            LabelFilter { include: vec![3], ..base.clone() },
-            LabelFilter { exclude: vec![3], ..base.clone() },
+            LabelFilter {
+                min_visible_pixels: 2,
+                ..base.clone()
+            },
+            LabelFilter {
+                min_visible_fraction: 0.5,
+                ..base.clone()
+            },
+            LabelFilter {
+                max_truncation: 0.5,
+                ..base.clone()
+            },
+            LabelFilter {
+                include: vec![3],
+                ..base.clone()
+            },
+            LabelFilter {
+                exclude: vec![3],
+                ..base.clone()
+            },
         ];
-        let want = [vec![(1, false)], vec![(2, false)], vec![(1, false)], vec![(1, false)], vec![(2, false)]];
+        let want = [
+            vec![(1, false)],
+            vec![(2, false)],
+            vec![(1, false)],
+            vec![(1, false)],
+            vec![(2, false)],
+        ];
         for (rule, want) in rules.iter().zip(want) {
             assert_eq!(kept(rule), want, "{rule:?}");
         }
@@ -128,13 +153,19 @@ mod tests {
 
     #[test]
     fn dropped_instances_leave_the_instance_mask_and_crowds_stay() {
-        let filter = LabelFilter { min_visible_pixels: 2, ..LabelFilter::default() };
+        let filter = LabelFilter {
+            min_visible_pixels: 2,
+            ..LabelFilter::default()
+        };
         let mut l = labels();
         filter.apply(&mut l);
         assert_eq!(l.instance_mask, vec![1, 1, 0, 1, 1, 0]);
         // The semantic mask keeps the person.
         assert_eq!(l.semantic_mask[5], 1);
-        let crowd = LabelFilter { crowd: true, ..filter };
+        let crowd = LabelFilter {
+            crowd: true,
+            ..filter
+        };
         assert_eq!(kept(&crowd), vec![(1, false), (2, true)]);
         let mut l = labels();
         crowd.apply(&mut l);

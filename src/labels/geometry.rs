@@ -8,6 +8,7 @@
 //! it points along +x; `alpha = rotation_y − atan2(x, z)`, wrapped to (−π, π].
 
 use super::InstanceLabel;
+use super::keypoints::{Projected, Skeleton, project};
 use crate::frame::{FrameData, ObjectCoverage};
 use glam::{Mat4, Vec3};
 use std::f32::consts::PI;
@@ -40,7 +41,12 @@ pub struct ObjectTruth {
     pub instance_id: u16,
     /// Its 3D box.
     pub box3d: Box3d,
+    /// A person's 17 COCO keypoints projected into the image (people only).
+    pub keypoints: Option<[Projected; 17]>,
 }
+
+/// COCO's category id of people, the only category with keypoints.
+pub const PERSON: u16 = 1;
 
 /// The geometry labels of one visible instance.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -58,18 +64,30 @@ pub struct GeometryLabel {
     pub box3d: Option<Box3d>,
 }
 
-/// The 3D box of every labelled object of `frame`; `bounds` are the asset-space bounds of
-/// each asset the frame's objects index.
-pub fn objects_3d(frame: &FrameData, bounds: &[(Vec3, Vec3)]) -> Vec<ObjectTruth> {
+/// What the world stage needs of each asset: its asset-space bounds and, for people, its
+/// skeleton.
+pub type AssetTruth = ((Vec3, Vec3), Option<Skeleton>);
+
+/// The 3D box (and a person's projected keypoints) of every labelled object of `frame`;
+/// `assets` are indexed like the frame's objects' assets.
+pub fn objects_3d(frame: &FrameData, assets: &[AssetTruth]) -> Vec<ObjectTruth> {
     frame
         .objects
         .iter()
         .filter(|o| o.instance_id != 0)
         .filter_map(|o| {
-            let b = bounds.get(o.asset)?;
+            let (bounds, skeleton) = assets.get(o.asset)?;
+            let keypoints = skeleton
+                .as_ref()
+                .filter(|_| o.category_id == PERSON)
+                .map(|s| {
+                    s.positions(&o.part_transforms)
+                        .map(|p| project(frame, o.transform.transform_point3(p)))
+                });
             Some(ObjectTruth {
                 instance_id: o.instance_id,
-                box3d: box3d(frame.camera.view, o.transform, *b),
+                box3d: box3d(frame.camera.view, o.transform, *bounds),
+                keypoints,
             })
         })
         .collect()

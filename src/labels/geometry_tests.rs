@@ -75,6 +75,7 @@ fn instance(bbox: [u32; 4]) -> InstanceLabel {
         },
         geometry: GeometryLabel::default(),
         crowd: false,
+        keypoints: None,
     }
 }
 

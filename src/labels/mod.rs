@@ -6,6 +6,7 @@
 
 pub mod filter;
 pub mod geometry;
+pub mod keypoints;
 pub mod rle;
 mod stats;
 
@@ -78,6 +79,8 @@ pub struct InstanceLabel {
     pub geometry: GeometryLabel,
     /// Kept as an ignore region (COCO `iscrowd` 1) by a filter ([`filter`]).
     pub crowd: bool,
+    /// A person's COCO keypoints `(x, y, visibility)` ([`keypoints::attach`]).
+    pub keypoints: Option<[(f32, f32, u8); 17]>,
 }
 
 /// All labels of one frame.
@@ -125,6 +128,7 @@ pub fn label_frame(ids: &[u32], width: u32, height: u32) -> Result<FrameLabels, 
                 rle,
                 geometry: GeometryLabel::default(),
                 crowd: false,
+                keypoints: None,
             }
         })
         .collect();

@@ -31,6 +31,12 @@ pub struct CocoCategory {
     pub name: String,
     /// Coarser group, e.g. "vehicle".
     pub supercategory: String,
+    /// Keypoint names (people: COCO's 17).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub keypoints: Vec<String>,
+    /// Keypoint pairs joined by limbs, 1-based.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub skeleton: Vec<[u8; 2]>,
 }
 
 /// COCO's `info` block.
@@ -122,6 +128,8 @@ pub struct CocoAnnotation {
     pub geometry: GeometryLabel,
     /// An ignore region kept by a filter (COCO `iscrowd` 1).
     pub iscrowd: bool,
+    /// A person's 17 keypoints `(x, y, visibility)`.
+    pub keypoints: Option<[(f32, f32, u8); 17]>,
 }
 
 /// The annotation as it is serialised.
@@ -154,6 +162,12 @@ struct AnnotationJson<'a> {
     /// The 3D box in the camera's frame (KITTI conventions), with its distance.
     #[serde(skip_serializing_if = "Option::is_none")]
     box3d: Option<Box3d>,
+    /// A person's keypoints, flat `x, y, v` × 17 (0, 0, 0 where not in the image).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    keypoints: Option<Vec<f32>>,
+    /// Keypoints with visibility above 0.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    num_keypoints: Option<u32>,
 }
 
 impl<'a> AnnotationJson<'a> {
@@ -176,13 +190,26 @@ impl<'a> AnnotationJson<'a> {
             truncation: a.geometry.truncation,
             occlusion: a.geometry.occlusion,
             box3d: a.geometry.box3d,
+            keypoints: a.keypoints.map(|k| {
+                k.iter()
+                    .flat_map(|&(x, y, v)| [x, y, f32::from(v)])
+                    .collect()
+            }),
+            num_keypoints: a
+                .keypoints
+                .map(|k| k.iter().filter(|(_, _, v)| *v > 0).count() as u32),
         }
     }
 }
 
 /// Annotation `a` with id `id` exactly as `coco.json` holds it, as a JSON value.
 pub fn annotation_value(id: u64, a: &CocoAnnotation) -> serde_json::Value {
-    serde_json::to_value(AnnotationJson::new(id, a)).unwrap_or_default()
+    // Through the text, so that f32 fields keep their shortest form (to_value would widen
+    // them to f64 digits that differ from coco.json's).
+    serde_json::to_vec(&AnnotationJson::new(id, a))
+        .ok()
+        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+        .unwrap_or_default()
 }
 
 /// COCO compressed RLE: `{"size": [h, w], "counts": "..."}`.

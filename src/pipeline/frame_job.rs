@@ -4,6 +4,7 @@ use super::timing::{StageTimes, ms_since};
 use crate::frame::FrameImages;
 use crate::labels::filter::LabelFilter;
 use crate::labels::geometry::{self, ObjectTruth};
+use crate::labels::keypoints;
 use crate::labels::{self, LabelError};
 use crate::output::coco::{CocoAnnotation, CocoImage};
 use crate::output::formats::Formats;
@@ -79,6 +80,7 @@ pub fn process(
     let mut labels = labels::label_frame(&images.ids, width, height)
         .map_err(|source| FrameJobError::Label { index, source })?;
     geometry::attach(&mut labels, &images.coverage, &truth);
+    keypoints::attach(&mut labels, &truth, &images.depth, (width, height));
     filter.apply(&mut labels);
     times.labels = ms_since(start);
 
@@ -123,6 +125,7 @@ pub fn process(
             rle_counts: inst.rle.to_coco_string(),
             geometry: inst.geometry,
             iscrowd: inst.crowd,
+            keypoints: inst.keypoints,
         })
         .collect();
     Ok(FrameResult {

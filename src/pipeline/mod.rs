@@ -138,7 +138,7 @@ fn generate_stage(generator: &FrameGenerator, range: RunRange, tx: SyncSender<Ge
         let item = generator
             .generate(index)
             .map(|(frame, meta)| {
-                let truth = geometry::objects_3d(&frame, generator.asset_bounds());
+                let truth = geometry::objects_3d(&frame, generator.asset_truth());
                 (frame, meta, truth, ms_since(start))
             })
             .map_err(PipelineError::from);
@@ -208,8 +208,9 @@ fn encode_stage(
     tx: SyncSender<Result<FrameResult, PipelineError>>,
 ) {
     rx.into_iter().par_bridge().for_each_with(tx, |tx, job| {
-        let result = job
-            .and_then(|job| frame_job::process(job, layout, (formats, filter)).map_err(PipelineError::from));
+        let result = job.and_then(|job| {
+            frame_job::process(job, layout, (formats, filter)).map_err(PipelineError::from)
+        });
         let _ = tx.send(result);
     });
 }

@@ -122,7 +122,12 @@ pub fn resolve(
             0.0,
             "min-visible-fraction",
         )?,
-        max_truncation: fraction(args.max_truncation, config.max_truncation, 1.0, "max-truncation")?,
+        max_truncation: fraction(
+            args.max_truncation,
+            config.max_truncation,
+            1.0,
+            "max-truncation",
+        )?,
         include: pick_names(&args.include, &config.include, "include")?,
         exclude: pick_names(&args.exclude, &config.exclude, "exclude")?,
         crowd: args.keep_as_crowd || config.keep_as_crowd.unwrap_or(false),
@@ -136,6 +141,9 @@ fn category_id(name: &str, categories: &[CategoryDef]) -> Result<u16, String> {
         .map(|c| c.id)
         .ok_or_else(|| {
             let names: Vec<&str> = categories.iter().map(|c| c.name.as_str()).collect();
-            format!("no category named \"{name}\" (the catalogue has: {})", names.join(", "))
+            format!(
+                "no category named \"{name}\" (the catalogue has: {})",
+                names.join(", ")
+            )
         })
 }

@@ -22,6 +22,8 @@ mod systems;
 pub use samples::{FrameMeta, ObjectRecord, Sample};
 
 use crate::frame::FrameData;
+use crate::labels::geometry::AssetTruth;
+use crate::labels::keypoints::Skeleton;
 use crate::scene::dist::pick_weighted;
 use crate::scene::{AssetInfo, ConditionSet, LoadedScene};
 use bevy_ecs::prelude::*;
@@ -81,8 +83,8 @@ pub enum WorldError {
 #[derive(Clone)]
 pub struct FrameGenerator {
     shared: Arc<SceneShared>,
-    /// Asset-space bounds of every asset, by the renderer's asset index.
-    bounds: Arc<Vec<(glam::Vec3, glam::Vec3)>>,
+    /// Bounds and skeleton of every asset, by the renderer's asset index.
+    truth: Arc<Vec<AssetTruth>>,
     seed: u64,
     width: u32,
     height: u32,
@@ -104,16 +106,22 @@ impl FrameGenerator {
         };
         Self {
             shared: Arc::new(shared),
-            bounds: Arc::new(scene.assets.iter().map(|a| a.bounds).collect()),
+            truth: Arc::new(
+                scene
+                    .assets
+                    .iter()
+                    .map(|a| (a.bounds, Skeleton::of(a)))
+                    .collect(),
+            ),
             seed,
             width,
             height,
         }
     }
 
-    /// Asset-space bounds of every asset, by the renderer's asset index.
-    pub fn asset_bounds(&self) -> &[(glam::Vec3, glam::Vec3)] {
-        &self.bounds
+    /// Bounds and skeleton of every asset, by the renderer's asset index.
+    pub fn asset_truth(&self) -> &[AssetTruth] {
+        &self.truth
     }
 
     /// Builds and runs the world for image `index`.

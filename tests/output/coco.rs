@@ -20,6 +20,7 @@ fn annotation(image_id: u64, instance_id: u16) -> CocoAnnotation {
         rle_width: 10,
         geometry: Default::default(),
         iscrowd: false,
+        keypoints: None,
         rle_counts: "0\\\"Q`1".into(),
     }
 }
@@ -33,11 +34,15 @@ fn coco_writer_streams_valid_json() {
             id: 91,
             name: "cone".into(),
             supercategory: "road \"stuff\"".into(),
+            keypoints: Vec::new(),
+            skeleton: Vec::new(),
         },
         CocoCategory {
             id: 3,
             name: "car".into(),
             supercategory: "vehicle".into(),
+            keypoints: Vec::new(),
+            skeleton: Vec::new(),
         },
     ];
     let info = CocoInfo::now("test dataset", "0.1.0");
@@ -189,6 +194,8 @@ fn pycocotools_accepts_coco_json() {
         id: 3,
         name: "car".into(),
         supercategory: "vehicle".into(),
+        keypoints: Vec::new(),
+        skeleton: Vec::new(),
     }];
     let mut w = CocoWriter::create(&path, CocoInfo::now("pycocotools check", "0.1.0"), cats)
         .expect("create");
@@ -251,6 +258,7 @@ fn mask_annotation(
         rle_width: 10,
         geometry: Default::default(),
         iscrowd: false,
+        keypoints: None,
         rle_counts: counts.into(),
     }
 }

@@ -47,7 +47,11 @@ pub fn type_names(all: &[(u16, String)]) -> HashMap<u16, String> {
                 other => {
                     let mut chars = other.chars();
                     let first = chars.next().map(|c| c.to_ascii_uppercase());
-                    first.into_iter().chain(chars).map(|c| if c.is_whitespace() { '_' } else { c }).collect()
+                    first
+                        .into_iter()
+                        .chain(chars)
+                        .map(|c| if c.is_whitespace() { '_' } else { c })
+                        .collect()
                 }
             };
             (*id, kitti)
@@ -96,5 +100,8 @@ pub(super) fn write_labels(
     labels: &FrameLabels,
     types: &HashMap<u16, String>,
 ) -> Result<(), OutputError> {
-    write_atomic(&label_path(layout, index), label_text(labels, types).as_bytes())
+    write_atomic(
+        &label_path(layout, index),
+        label_text(labels, types).as_bytes(),
+    )
 }
