@@ -1,29 +1,23 @@
 // Coverage pass: each labelled object's silhouette drawn alone, as if nothing hid it,
-// into a stencil target (src/render/coverage.rs). Occlusion queries count the pixels each
+// into a stencil target (src/render/coverage/). An occlusion query counts the pixels each
 // draw keeps; the stencil (one reference per object) makes every pixel count once per
 // object, however many of its triangles cover it.
 //
-// The frame view rasterises exactly the id pass's pixels (the same invariant vertex
-// stage), in two draws per object:
-//   MODE_VISIBLE keeps the pixels whose id-pass id is this object's (its visible pixels),
-//   MODE_HIDDEN  keeps its remaining pixels inside the frame (those others hide).
+// MODE_FRAME: the frame view rasterises exactly the id pass's pixels (the same invariant
+// vertex stage) and keeps the object's pixels inside the frame, widening its amodal box.
 // The guard view sees GUARD times the frame's width and height about its centre, at
-// 1/GUARD of the resolution, for the truncation:
-//   MODE_INSIDE  keeps the pixels inside the frame,
-//   MODE_ALL     keeps the rest (the silhouette outside the frame, up to the guard band).
+// 1/GUARD of the resolution, for the truncation: MODE_INSIDE keeps the pixels inside the
+// frame, MODE_ALL every pixel (so the rest lies outside, up to the guard band).
 // "Inside the frame" is decided where the lens takes the pixel, as the post pass does.
-// Both frame-view draws also widen the object's amodal box (in final image pixels) with
-// storage atomics.
 
 #include "frame.wgsl"
 #include "material.wgsl"
 #include "id_vertex.wgsl"
 #include "lens.wgsl"
 
-const MODE_VISIBLE: u32 = 0u;
-const MODE_HIDDEN: u32 = 1u;
-const MODE_INSIDE: u32 = 2u;
-const MODE_ALL: u32 = 3u;
+const MODE_FRAME: u32 = 0u;
+const MODE_INSIDE: u32 = 1u;
+const MODE_ALL: u32 = 2u;
 // How many times the frame's width and height the guard view sees (coverage.rs GUARD).
 const GUARD: f32 = 3.0;
 
@@ -34,10 +28,8 @@ struct CoverageUniforms {
 
 @group(2) @binding(0) var<uniform> coverage: CoverageUniforms;
 @group(2) @binding(1) var<uniform> post: PostUniforms;
-// The id pass's packed ids (undistorted).
-@group(2) @binding(2) var ids: texture_2d<u32>;
 // Per instance id: min x, min y, max x, max y of its amodal box in final image pixels.
-@group(2) @binding(3) var<storage, read_write> boxes: array<atomic<u32>>;
+@group(2) @binding(2) var<storage, read_write> boxes: array<atomic<u32>>;
 
 struct CoverOutput {
     @builtin(position) @invariant clip_position: vec4<f32>,
@@ -86,18 +78,6 @@ fn vs_cover_guard(
     return out;
 }
 
-// Where pixel position `p` of the undistorted render lands in the final image.
-fn final_position(p: vec2<f32>) -> vec2<f32> {
-    if (post.flags.z == 0u) {
-        return p;
-    }
-    let half = post.size_zoom.xy * 0.5;
-    let focal = post.intrinsics.xy;
-    let centre = post.intrinsics.zw;
-    let ray = ((p - half) / post.size_zoom.z + half - centre) / focal;
-    return distort(ray) * focal + centre;
-}
-
 fn widen_box(instance: u32, q: vec2<f32>) {
     let base = instance * 4u;
     if (base + 3u >= arrayLength(&boxes)) {
@@ -113,30 +93,21 @@ fn widen_box(instance: u32, q: vec2<f32>) {
 // Whether this draw keeps the fragment at `position` of object `packed_id`.
 fn keep(position: vec2<f32>, packed_id: u32) -> bool {
     let mode = coverage.mode.x;
+    if (mode == MODE_ALL) {
+        return true;
+    }
     let size = post.size_zoom.xy;
     var p = position;
-    if (mode >= MODE_INSIDE) {
+    if (mode == MODE_INSIDE) {
         // The guard view's pixel, as a pixel of the frame view.
         p = size * 0.5 + (position - size * 0.5) * GUARD;
     }
     let q = final_position(p);
     let inside = all(q >= vec2<f32>(0.0)) && all(q < size);
-    if (mode == MODE_ALL) {
-        return true;
+    if (inside && mode == MODE_FRAME) {
+        widen_box(packed_id & 0xffffu, q);
     }
-    if (!inside) {
-        return false;
-    }
-    let instance = packed_id & 0xffffu;
-    if (mode == MODE_INSIDE) {
-        return true;
-    }
-    widen_box(instance, q);
-    if (mode == MODE_HIDDEN) {
-        return true;
-    }
-    let seen = textureLoad(ids, vec2<i32>(floor(position)), 0).r & 0xffffu;
-    return seen == instance;
+    return inside;
 }
 
 @fragment

@@ -1,5 +1,5 @@
 // The post pass's uniforms (lens, sensor, particles) and the lens's forward model, shared
-// by the post pass and the coverage pass.
+// by the post pass and the coverage passes (the program declares `post`).
 
 struct PostUniforms {
     // width, height of the final image; zoom of the undistorted render about its centre.
@@ -33,3 +33,14 @@ fn distort(p: vec2<f32>) -> vec2<f32> {
     );
 }
 
+// Where pixel position `p` of the undistorted render lands in the final image.
+fn final_position(p: vec2<f32>) -> vec2<f32> {
+    if (post.flags.z == 0u) {
+        return p;
+    }
+    let half = post.size_zoom.xy * 0.5;
+    let focal = post.intrinsics.xy;
+    let centre = post.intrinsics.zw;
+    let ray = ((p - half) / post.size_zoom.z + half - centre) / focal;
+    return distort(ray) * focal + centre;
+}

@@ -47,6 +47,8 @@ pub struct ObjectRuns {
     pub instance_id: u16,
     /// Its parts inside the guard view.
     pub runs: Vec<DrawRun>,
+    /// Its box may reach the frame's edge, so the guard view draws it.
+    pub edge: bool,
 }
 
 impl DrawList {
@@ -121,16 +123,21 @@ pub fn build(
 }
 
 /// Appends to `list` a record per part of every labelled object (instance id above 0)
-/// inside the `guard` view (clip-from-world), grouped by object in frame order. Objects
-/// were checked against their assets by [`build`].
-pub fn add_coverage(list: &mut DrawList, frame: &FrameData, guard: Mat4, assets: &[AssetDraw]) {
+/// inside the `guard` view (clip-from-world), grouped by object in frame order, with
+/// whether `edge` says its box (model, bounds) may reach the frame's edge. Objects were
+/// checked against their assets by [`build`].
+pub fn add_coverage(
+    list: &mut DrawList,
+    (frame, assets): (&FrameData, &[AssetDraw]),
+    guard: Mat4,
+    edge: &dyn Fn(Mat4, (Vec3, Vec3)) -> bool,
+) {
     for object in &frame.objects {
         let Some(asset) = assets.get(object.asset) else {
             continue;
         };
-        if object.instance_id == 0
-            || outside_frustum(guard * object.transform, posed_bounds(object, asset))
-        {
+        let bounds = posed_bounds(object, asset);
+        if object.instance_id == 0 || outside_frustum(guard * object.transform, bounds) {
             continue;
         }
         let packed = pack_id(object.instance_id, object.category_id);
@@ -153,6 +160,7 @@ pub fn add_coverage(list: &mut DrawList, frame: &FrameData, guard: Mat4, assets:
             list.objects.push(ObjectRuns {
                 instance_id: object.instance_id,
                 runs,
+                edge: edge(object.transform, bounds),
             });
         }
     }

@@ -61,8 +61,9 @@ struct InFlight {
     submission: wgpu::SubmissionIndex,
     mapped: mpsc::Receiver<Result<(), wgpu::BufferAsyncError>>,
     submit_ms: f64,
-    /// Instance ids of the objects the coverage pass drew, in draw order.
-    covered: Vec<u16>,
+    /// Instance ids of the objects the coverage pass drew, in draw order, and whether the
+    /// guard view drew them.
+    covered: Vec<(u16, bool)>,
 }
 
 /// Long-lived renderer: owns the pipeline, the uploaded assets and the frames in flight.
@@ -157,7 +158,13 @@ impl Renderer {
             1.0 / coverage::GUARD,
             1.0,
         )) * view_proj;
-        draw_list::add_coverage(&mut list, frame, guard, &self.assets.parts);
+        let edge = coverage::edge::FrameEdge::new(frame, view_proj, post.zoom());
+        draw_list::add_coverage(
+            &mut list,
+            (frame, &self.assets.parts),
+            guard,
+            &|model, bounds| edge.may_cross(model, bounds),
+        );
         let build_time = build.elapsed();
         let done = if self.free.is_empty() {
             self.collect_oldest()?
@@ -169,7 +176,11 @@ impl Renderer {
             return Err(RenderError::Poll("no free frame slot".into()));
         };
         let submission = self.encode(slot, frame, &list, (&post, view_proj, &cascades));
-        let covered: Vec<u16> = list.objects.iter().map(|o| o.instance_id).collect();
+        let covered: Vec<(u16, bool)> = list
+            .objects
+            .iter()
+            .map(|o| (o.instance_id, o.edge))
+            .collect();
         let mapped = self.map_readbacks(slot, !covered.is_empty());
         self.in_flight.push_back(InFlight {
             slot,
@@ -267,7 +278,7 @@ impl Renderer {
         slot.coverage.prepare(
             (device, queue),
             &self.pass.coverage,
-            (list.objects.len(), ids.unwrap_or(0)),
+            (coverage::query_count(&list.objects), ids.unwrap_or(0)),
             coverage::Inputs {
                 post_uniforms: &slot.post_uniforms,
                 ids: &slot.ids_view,
@@ -317,7 +328,7 @@ impl Renderer {
             &scene,
             (&self.pass.coverage, &slot.coverage),
             &list.objects,
-            ids.unwrap_or(0),
+            (ids.unwrap_or(0), frame.width, frame.height),
         );
         passes::colour(&mut encoder, &scene);
         if frame.lens.bloom > 0.0 {
@@ -360,7 +371,7 @@ impl Renderer {
             &slot.normal_readback,
         ];
         if covered {
-            buffers.push(slot.coverage.readback());
+            buffers.push(&slot.coverage.readback);
         }
         for buffer in buffers {
             let tx = tx.clone();
@@ -375,7 +386,7 @@ impl Renderer {
         &self,
         slot_index: usize,
         index: u64,
-        covered: &[u16],
+        covered: &[(u16, bool)],
     ) -> Result<FrameImages, RenderError> {
         let slot = &self.slots[slot_index];
         let read = |buffer: &wgpu::Buffer| -> Result<Vec<u8>, RenderError> {
@@ -401,11 +412,12 @@ impl Renderer {
         let coverage = if covered.is_empty() {
             Vec::new()
         } else {
-            let buffer = slot.coverage.readback();
+            let buffer = &slot.coverage.readback;
             let view = buffer
                 .get_mapped_range(..)
                 .map_err(|e| RenderError::Readback(e.to_string()))?;
-            let records = coverage::read(&view, covered);
+            let ids = covered.iter().map(|c| usize::from(c.0) + 1).max();
+            let records = coverage::read(&view, covered, ids.unwrap_or(0));
             drop(view);
             buffer.unmap();
             records

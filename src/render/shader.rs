@@ -36,6 +36,10 @@ const PROGRAMS: &[(&str, &str)] = &[
     ("scene.wgsl", include_str!("../../shaders/scene.wgsl")),
     ("ids.wgsl", include_str!("../../shaders/ids.wgsl")),
     ("coverage.wgsl", include_str!("../../shaders/coverage.wgsl")),
+    (
+        "coverage_count.wgsl",
+        include_str!("../../shaders/coverage_count.wgsl"),
+    ),
     ("sky.wgsl", include_str!("../../shaders/sky.wgsl")),
     ("post.wgsl", include_str!("../../shaders/post.wgsl")),
     ("shadow.wgsl", include_str!("../../shaders/shadow.wgsl")),
