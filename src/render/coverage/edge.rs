@@ -151,11 +151,13 @@ mod tests {
     #[test]
     fn barrel_distortion_pulls_corners_in_and_the_test_follows_it() {
         let lens = LensData {
-            k1: -0.2,
+            k1: -0.1,
+            k2: 0.02,
             ..LensData::default()
         };
         let f = frame(lens);
         let k = Intrinsics::from_projection(&f.camera.projection, f.width, f.height);
+        assert!(lens::check(&f.lens, k, f.width, f.height).is_ok());
         let zoom = lens::render_zoom(&f.lens, k, f.width, f.height);
         assert!(zoom < 1.0);
         let edge = FrameEdge::new(&f, f.camera.projection * f.camera.view, zoom);
