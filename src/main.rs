@@ -3,22 +3,23 @@
 
 use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand};
-use sdgen::labels::filter::LabelFilter;
-use sdgen::labels::{geometry, keypoints};
-use sdgen::output::coco::{CocoCategory, CocoInfo, CocoWriter};
+use sdgen::output::coco::{CocoInfo, CocoWriter};
 use sdgen::output::formats::{Format, Formats};
 use sdgen::output::layout::DatasetLayout;
-use sdgen::output::manifest::{self, DatasetManifest};
+use sdgen::output::manifest;
 use sdgen::output::{preview, sheet, stats};
-use sdgen::pipeline::{self, RunRange, RunReport, StageTimes};
+use sdgen::pipeline::{self, RunReport, StageTimes};
 use sdgen::render::{GpuContext, Renderer, list_adapters};
-use sdgen::scene::filters::{self, FilterArgs};
-use sdgen::scene::{CategoryKind, LoadedScene};
-use sdgen::source::{DiskSource, FileSource};
+use sdgen::scene::filters::FilterArgs;
 use sdgen::world::FrameGenerator;
 use sdgen::{builtin, scene};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+
+#[path = "cli/plan.rs"]
+mod plan;
+
+use plan::{Plan, manifest_for, thing_categories};
 
 /// Frames the GPU may hold at once.
 const FRAMES_IN_FLIGHT: usize = 3;
@@ -254,112 +255,6 @@ fn print_adapters(filter: Option<&str>) -> Result<()> {
     Ok(())
 }
 
-/// The scene's file source and path: a file if one exists there, else a built-in scene.
-fn resolve_scene(arg: &str) -> Result<(Box<dyn FileSource>, PathBuf)> {
-    let path = Path::new(arg);
-    if path.is_file() {
-        return Ok((Box::new(DiskSource), path.to_path_buf()));
-    }
-    if let Some(embedded) = builtin::scene_path(arg) {
-        return Ok((Box::new(builtin::files()), embedded));
-    }
-    bail!(
-        "{arg}: no such file, and no built-in scene has that name (built-in: {})",
-        builtin::scene_names().join(", ")
-    )
-}
-
-/// Everything a run needs, resolved from the CLI and the scene.
-struct Plan {
-    scene: LoadedScene,
-    seed: u64,
-    width: u32,
-    height: u32,
-    range: RunRange,
-    filter: LabelFilter,
-}
-
-fn plan(args: &RenderArgs) -> Result<Plan> {
-    let Some(scene_arg) = args.scene.as_deref() else {
-        bail!(
-            "--scene is required (a .ron file or a built-in name: {})",
-            builtin::scene_names().join(", ")
-        );
-    };
-    if args.count == 0 {
-        bail!("--count must be at least 1");
-    }
-    if args.start.checked_add(args.count).is_none() {
-        bail!("--start {} + --count {} overflows", args.start, args.count);
-    }
-    let (files, path) = resolve_scene(scene_arg)?;
-    let scene = scene::load(files.as_ref(), &path)?;
-    let (width, height) = match (args.width, args.height) {
-        (Some(w), Some(h)) => (w, h),
-        _ => scene.config.resolution.unwrap_or((1280, 720)),
-    };
-    if width == 0 || height == 0 {
-        bail!("resolution {width}x{height}: width and height must be at least 1");
-    }
-    let filter = filters::resolve(
-        &scene.config.filters,
-        &args.filters,
-        &scene.catalog.categories,
-    )
-    .map_err(anyhow::Error::msg)?;
-    Ok(Plan {
-        filter,
-        seed: args.seed.or(scene.config.seed).unwrap_or(0),
-        scene,
-        width,
-        height,
-        range: RunRange {
-            start: args.start,
-            count: args.count,
-        },
-    })
-}
-
-fn thing_categories(scene: &LoadedScene) -> Vec<CocoCategory> {
-    scene
-        .catalog
-        .categories
-        .iter()
-        .filter(|c| c.kind == CategoryKind::Thing)
-        .map(|c| {
-            let person = c.id == geometry::PERSON;
-            CocoCategory {
-                id: c.id,
-                name: c.name.clone(),
-                supercategory: c.supercategory.clone(),
-                keypoints: match person {
-                    true => keypoints::NAMES.map(String::from).to_vec(),
-                    false => Vec::new(),
-                },
-                skeleton: match person {
-                    true => keypoints::SKELETON.to_vec(),
-                    false => Vec::new(),
-                },
-            }
-        })
-        .collect()
-}
-
-fn manifest_for(plan: &Plan, complete: bool) -> DatasetManifest {
-    DatasetManifest {
-        tool: "sdgen".into(),
-        version: env!("CARGO_PKG_VERSION").into(),
-        scene_name: plan.scene.name.clone(),
-        scene_hash: manifest::scene_hash(plan.scene.text.as_bytes()),
-        seed: plan.seed,
-        start: plan.range.start,
-        count: plan.range.count,
-        width: plan.width,
-        height: plan.height,
-        complete,
-    }
-}
-
 /// Renders one dataset into `layout`; returns the report.
 fn render_into(
     plan: &Plan,
@@ -408,7 +303,7 @@ fn make_renderer(plan: &Plan, adapter: Option<&str>) -> Result<Renderer> {
 }
 
 fn render(args: &RenderArgs) -> Result<()> {
-    let plan = plan(args)?;
+    let plan = plan::plan(args)?;
     let out = args
         .out
         .clone()
@@ -441,7 +336,7 @@ fn render(args: &RenderArgs) -> Result<()> {
 }
 
 fn bench(args: &RenderArgs) -> Result<()> {
-    let plan = plan(args)?;
+    let plan = plan::plan(args)?;
     let mut renderer = make_renderer(&plan, args.adapter.as_deref())?;
     println!(
         "bench: scene {}, {}x{}, {} images x {} runs, adapter {}",

@@ -10,6 +10,7 @@ mod context;
 pub mod coverage;
 mod draw_list;
 mod error;
+mod frame_io;
 mod frame_slot;
 pub mod frame_uniforms;
 mod gpu_assets;
@@ -181,7 +182,7 @@ impl Renderer {
             .iter()
             .map(|o| (o.instance_id, o.edge))
             .collect();
-        let mapped = self.map_readbacks(slot, !covered.is_empty());
+        let mapped = frame_io::map_slot(&self.slots[slot], !covered.is_empty());
         self.in_flight.push_back(InFlight {
             slot,
             index: frame.index,
@@ -215,7 +216,8 @@ impl Renderer {
         }
         let render_ms = job.submit_ms + wait.elapsed().as_secs_f64() * 1e3;
         let copy = Instant::now();
-        let images = self.read_slot(job.slot, job.index, &job.covered)?;
+        let size = (job.index, self.width, self.height);
+        let images = frame_io::read_slot(&self.slots[job.slot], size, &job.covered)?;
         self.free.push(job.slot);
         Ok(Some(Completed {
             images,
@@ -335,103 +337,26 @@ impl Renderer {
             self.bloom.encode(&mut encoder, &slot.bloom);
         }
         passes::post(&mut encoder, &self.post, slot);
-        copy_to_buffer(&mut encoder, &slot.color, &slot.color_readback, slot.layout);
-        copy_to_buffer(
+        frame_io::copy_to_buffer(&mut encoder, &slot.color, &slot.color_readback, slot.layout);
+        frame_io::copy_to_buffer(
             &mut encoder,
             &slot.final_ids,
             &slot.ids_readback,
             slot.layout,
         );
-        copy_to_buffer(
+        frame_io::copy_to_buffer(
             &mut encoder,
             &slot.final_depth,
             &slot.depth_readback,
             slot.layout,
         );
-        copy_to_buffer(
+        frame_io::copy_to_buffer(
             &mut encoder,
             &slot.final_normal,
             &slot.normal_readback,
             slot.layout,
         );
         queue.submit([encoder.finish()])
-    }
-
-    fn map_readbacks(
-        &self,
-        slot_index: usize,
-        covered: bool,
-    ) -> mpsc::Receiver<Result<(), wgpu::BufferAsyncError>> {
-        let slot = &self.slots[slot_index];
-        let (tx, rx) = mpsc::channel();
-        let mut buffers = vec![
-            &slot.color_readback,
-            &slot.ids_readback,
-            &slot.depth_readback,
-            &slot.normal_readback,
-        ];
-        if covered {
-            buffers.push(&slot.coverage.readback);
-        }
-        for buffer in buffers {
-            let tx = tx.clone();
-            buffer.map_async(wgpu::MapMode::Read, .., move |result| {
-                let _ = tx.send(result);
-            });
-        }
-        rx
-    }
-
-    fn read_slot(
-        &self,
-        slot_index: usize,
-        index: u64,
-        covered: &[(u16, bool)],
-    ) -> Result<FrameImages, RenderError> {
-        let slot = &self.slots[slot_index];
-        let read = |buffer: &wgpu::Buffer| -> Result<Vec<u8>, RenderError> {
-            let view = buffer
-                .get_mapped_range(..)
-                .map_err(|e| RenderError::Readback(e.to_string()))?;
-            let bytes = slot.layout.strip_padding(&view);
-            drop(view);
-            buffer.unmap();
-            Ok(bytes)
-        };
-        let rgba = read(&slot.color_readback)?;
-        let id_bytes = read(&slot.ids_readback)?;
-        let ids = id_bytes
-            .chunks_exact(4)
-            .map(|b| u32::from_ne_bytes([b[0], b[1], b[2], b[3]]))
-            .collect();
-        let depth = read(&slot.depth_readback)?
-            .chunks_exact(4)
-            .map(|b| f32::from_ne_bytes([b[0], b[1], b[2], b[3]]))
-            .collect();
-        let normals = read(&slot.normal_readback)?;
-        let coverage = if covered.is_empty() {
-            Vec::new()
-        } else {
-            let buffer = &slot.coverage.readback;
-            let view = buffer
-                .get_mapped_range(..)
-                .map_err(|e| RenderError::Readback(e.to_string()))?;
-            let ids = covered.iter().map(|c| usize::from(c.0) + 1).max();
-            let records = coverage::read(&view, covered, ids.unwrap_or(0));
-            drop(view);
-            buffer.unmap();
-            records
-        };
-        Ok(FrameImages {
-            coverage,
-            index,
-            width: self.width,
-            height: self.height,
-            rgba,
-            ids,
-            depth,
-            normals,
-        })
     }
 }
 
@@ -452,35 +377,6 @@ fn write_sky_map(queue: &wgpu::Queue, texture: &wgpu::Texture, texels: &[u16]) {
         wgpu::Extent3d {
             width: sky_map::WIDTH,
             height: sky_map::HEIGHT,
-            depth_or_array_layers: 1,
-        },
-    );
-}
-
-fn copy_to_buffer(
-    encoder: &mut wgpu::CommandEncoder,
-    texture: &wgpu::Texture,
-    buffer: &wgpu::Buffer,
-    layout: readback::PaddedLayout,
-) {
-    encoder.copy_texture_to_buffer(
-        wgpu::TexelCopyTextureInfo {
-            texture,
-            mip_level: 0,
-            origin: wgpu::Origin3d::ZERO,
-            aspect: wgpu::TextureAspect::All,
-        },
-        wgpu::TexelCopyBufferInfo {
-            buffer,
-            layout: wgpu::TexelCopyBufferLayout {
-                offset: 0,
-                bytes_per_row: Some(layout.padded_bytes_per_row),
-                rows_per_image: Some(layout.height),
-            },
-        },
-        wgpu::Extent3d {
-            width: layout.width,
-            height: layout.height,
             depth_or_array_layers: 1,
         },
     );
