@@ -124,7 +124,8 @@ struct RenderArgs {
     #[arg(long)]
     force: bool,
     /// Label formats to write besides COCO (always written), comma-separated:
-    /// yolo (yolo/), kitti (kitti/label_2/), cityscapes (cityscapes/), depth (depth/*.png, mm),
+    /// coco-polygons (COCO segmentations as polygons), yolo (yolo/), yolo-seg (yolo-seg/),
+    /// kitti (kitti/label_2/), cityscapes (cityscapes/), depth (depth/*.png, mm),
     /// depth-float (depth/*.npy, m), normals (normals/*.png), palette (palette/*.png),
     /// webdataset (webdataset/shard-*.tar).
     #[arg(long, value_delimiter = ',', default_value = "coco")]

@@ -45,6 +45,17 @@ def bbox_of(binary):
     return [int(cols[0]), int(rows[0]), int(cols[-1] + 1 - cols[0]), int(rows[-1] + 1 - rows[0])]
 
 
+def check_rle(stem, iid, segmentation, truth):
+    decoded = mask_utils.decode(segmentation)
+    if decoded.shape != truth.shape or not np.array_equal(decoded.astype(bool), truth):
+        fail(f"{stem}: instance {iid}: RLE does not decode to the mask")
+    # Re-encode the mask with pycocotools: the counts string must be byte-identical.
+    ours = segmentation["counts"]
+    theirs = mask_utils.encode(np.asfortranarray(truth.astype(np.uint8)))["counts"].decode()
+    if ours != theirs:
+        fail(f"{stem}: instance {iid}: RLE string differs from pycocotools")
+
+
 def check_image(out, coco, img):
     stem = Path(img["file_name"]).stem
     if not (out / "images" / img["file_name"]).is_file():
@@ -58,14 +69,16 @@ def check_image(out, coco, img):
         iid = ann["instance_id"]
         seen.add(iid)
         truth = instance == iid
-        decoded = mask_utils.decode(ann["segmentation"])
-        if decoded.shape != truth.shape or not np.array_equal(decoded.astype(bool), truth):
-            fail(f"{stem}: instance {iid}: RLE does not decode to the mask")
-        # Re-encode the mask with pycocotools: the counts string must be byte-identical.
-        ours = ann["segmentation"]["counts"]
-        theirs = mask_utils.encode(np.asfortranarray(truth.astype(np.uint8)))["counts"].decode()
-        if ours != theirs:
-            fail(f"{stem}: instance {iid}: RLE string differs from pycocotools")
+        if isinstance(ann["segmentation"], list):
+            # Polygons (--format coco-polygons): outer outlines, so holes are filled; they
+            # must hold nearly every pixel of the instance.
+            rles = mask_utils.frPyObjects(ann["segmentation"], img["height"], img["width"])
+            decoded = mask_utils.decode(mask_utils.merge(rles)).astype(bool)
+            recall = (decoded & truth).sum() / truth.sum()
+            if recall < 0.9:
+                fail(f"{stem}: instance {iid}: polygons hold {recall:.3f} of the mask")
+        else:
+            check_rle(stem, iid, ann["segmentation"], truth)
         if ann["area"] != int(truth.sum()):
             fail(f"{stem}: instance {iid}: area {ann['area']} != {int(truth.sum())}")
         if ann["bbox"] != bbox_of(truth):

@@ -313,3 +313,63 @@ fn check_palette(out: &Path, index: u64) {
     assert_eq!(&palette[3 * 3..3 * 3 + 3], &[0, 0, 142], "car");
     assert_eq!(&palette[106 * 3..106 * 3 + 3], &[70, 130, 180], "sky");
 }
+
+/// Twice the signed area of a ring of points.
+fn doubled_area(points: &[(f64, f64)]) -> f64 {
+    (0..points.len())
+        .map(|i| {
+            let (a, b) = (points[i], points[(i + 1) % points.len()]);
+            a.0 * b.1 - b.0 * a.1
+        })
+        .sum()
+}
+
+#[test]
+fn yolo_outlines_and_coco_polygons_trace_the_masks() {
+    let out = common::small_street_dataset("outlines", 3, &["--format", "coco-polygons,yolo-seg"]);
+    // validate checks every polygon's extent against the box and its area against the mask.
+    common::render_ok(&["validate", out.to_str().unwrap()]);
+    let coco = coco(&out);
+    let anns = coco["annotations"].as_array().unwrap();
+    assert!(anns.iter().all(|a| a["segmentation"].is_array()));
+    for image in 0..3u64 {
+        let text =
+            std::fs::read_to_string(out.join(format!("yolo-seg/labels/{image:06}.txt"))).unwrap();
+        let mine: Vec<&Value> = anns
+            .iter()
+            .filter(|a| a["image_id"].as_u64() == Some(image + 1))
+            .collect();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), mine.len());
+        for (line, a) in lines.iter().zip(mine) {
+            let numbers: Vec<f64> = line
+                .split(' ')
+                .skip(1)
+                .map(|v| v.parse().unwrap())
+                .collect();
+            assert!(numbers.len() >= 6 && numbers.len() % 2 == 0, "{line}");
+            let points: Vec<(f64, f64)> = numbers
+                .chunks_exact(2)
+                .map(|p| (p[0] * f64::from(WIDTH), p[1] * f64::from(HEIGHT)))
+                .collect();
+            // Pixel corners, exactly.
+            assert!(
+                points
+                    .iter()
+                    .all(|p| (p.0 - p.0.round()).abs() < 1e-6 && (p.1 - p.1.round()).abs() < 1e-6)
+            );
+            let bbox: Vec<f64> = a["bbox"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_f64().unwrap())
+                .collect();
+            let min_x = points.iter().map(|p| p.0).fold(f64::INFINITY, f64::min);
+            let max_y = points.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max);
+            assert!((min_x - bbox[0]).abs() < 1e-6 && (max_y - bbox[1] - bbox[3]).abs() < 1e-6);
+            // One ring through every part: its area is the parts' (holes filled).
+            let area = doubled_area(&points) / 2.0;
+            assert!(area >= a["area"].as_f64().unwrap() - 1e-6, "{area} {a}");
+        }
+    }
+}

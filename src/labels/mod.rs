@@ -7,6 +7,7 @@
 pub mod filter;
 pub mod geometry;
 pub mod keypoints;
+pub mod polygon;
 pub mod rle;
 mod stats;
 

@@ -130,6 +130,9 @@ pub struct CocoAnnotation {
     pub iscrowd: bool,
     /// A person's 17 keypoints `(x, y, visibility)`.
     pub keypoints: Option<[(f32, f32, u8); 17]>,
+    /// The segmentation as polygons (flat `x, y` pixel corners per outer ring) instead of
+    /// the RLE, when asked for.
+    pub polygons: Option<Vec<Vec<u32>>>,
 }
 
 /// The annotation as it is serialised.
@@ -149,8 +152,8 @@ struct AnnotationJson<'a> {
     bbox: [u32; 4],
     /// 1 for ignore regions kept by a filter, else 0.
     iscrowd: u8,
-    /// Compressed RLE.
-    segmentation: RleJson<'a>,
+    /// Compressed RLE, or polygons.
+    segmentation: SegmentationJson<'a>,
     /// The whole object's box, hidden parts included, clipped to the image.
     amodal_bbox: [u32; 4],
     /// Visible pixels over unoccluded pixels.
@@ -181,9 +184,12 @@ impl<'a> AnnotationJson<'a> {
             area: a.area,
             bbox: a.bbox,
             iscrowd: u8::from(a.iscrowd),
-            segmentation: RleJson {
-                size: [a.rle_height, a.rle_width],
-                counts: &a.rle_counts,
+            segmentation: match &a.polygons {
+                Some(polygons) => SegmentationJson::Polygons(polygons),
+                None => SegmentationJson::Rle(RleJson {
+                    size: [a.rle_height, a.rle_width],
+                    counts: &a.rle_counts,
+                }),
             },
             amodal_bbox: a.geometry.amodal_bbox,
             visible_fraction: a.geometry.visible_fraction,
@@ -210,6 +216,16 @@ pub fn annotation_value(id: u64, a: &CocoAnnotation) -> serde_json::Value {
         .ok()
         .and_then(|bytes| serde_json::from_slice(&bytes).ok())
         .unwrap_or_default()
+}
+
+/// A segmentation as COCO writes it.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum SegmentationJson<'a> {
+    /// Compressed RLE.
+    Rle(RleJson<'a>),
+    /// Polygons: `[[x1, y1, x2, y2, ...], ...]`.
+    Polygons(&'a Vec<Vec<u32>>),
 }
 
 /// COCO compressed RLE: `{"size": [h, w], "counts": "..."}`.

@@ -5,6 +5,7 @@ use crate::frame::FrameImages;
 use crate::labels::filter::LabelFilter;
 use crate::labels::geometry::{self, ObjectTruth};
 use crate::labels::keypoints;
+use crate::labels::polygon::{self, Outline};
 use crate::labels::{self, LabelError};
 use crate::output::coco::{CocoAnnotation, CocoImage};
 use crate::output::formats::Formats;
@@ -82,6 +83,18 @@ pub fn process(
     geometry::attach(&mut labels, &images.coverage, &truth);
     keypoints::attach(&mut labels, &truth, &images.depth, (width, height));
     filter.apply(&mut labels);
+    let outlines: Vec<Outline> = match formats.needs_outlines() {
+        true => labels
+            .instances
+            .iter()
+            .map(|i| {
+                let [x, y, w, h] = i.bbox;
+                let bounds = [x, y, x + w - 1, y + h - 1];
+                polygon::outline(&labels.instance_mask, width, i.instance_id, bounds)
+            })
+            .collect(),
+        false => Vec::new(),
+    };
     times.labels = ms_since(start);
 
     let start = Instant::now();
@@ -107,14 +120,26 @@ pub fn process(
     atomic::write_atomic(&layout.instance_mask(index), &instance)?;
     atomic::write_atomic(&layout.semantic_mask(index), &semantic)?;
     atomic::write_atomic(&layout.meta(index), &meta_json)?;
-    formats.write_frame(layout, (&labels, &images))?;
+    formats.write_frame(layout, (&labels, &outlines, &images))?;
     times.write = ms_since(start);
 
     let image_id = index + 1;
+    let polygons = |k: usize| {
+        let outline = outlines.get(k).filter(|_| formats.coco_polygons)?;
+        Some(
+            outline
+                .outer
+                .iter()
+                .map(|ring| ring.iter().flat_map(|&(x, y)| [x, y]).collect())
+                .collect(),
+        )
+    };
     let annotations = labels
         .instances
         .iter()
-        .map(|inst| CocoAnnotation {
+        .enumerate()
+        .map(|(k, inst)| CocoAnnotation {
+            polygons: polygons(k),
             image_id,
             category_id: inst.category_id,
             instance_id: inst.instance_id,

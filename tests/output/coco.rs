@@ -21,6 +21,7 @@ fn annotation(image_id: u64, instance_id: u16) -> CocoAnnotation {
         geometry: Default::default(),
         iscrowd: false,
         keypoints: None,
+        polygons: None,
         rle_counts: "0\\\"Q`1".into(),
     }
 }
@@ -259,6 +260,7 @@ fn mask_annotation(
         geometry: Default::default(),
         iscrowd: false,
         keypoints: None,
+        polygons: None,
         rle_counts: counts.into(),
     }
 }

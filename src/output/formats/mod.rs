@@ -15,13 +15,14 @@ pub mod webdataset;
 mod yolo;
 
 pub use cityscapes::cityscapes_label_id;
-pub use yolo::YoloClasses;
+pub use yolo::{Task as YoloTask, YoloClasses, label_path as yolo_label_path};
 
 use super::OutputError;
 use super::coco::CocoCategory;
 use super::layout::DatasetLayout;
 use crate::frame::FrameImages;
 use crate::labels::FrameLabels;
+use crate::labels::polygon::Outline;
 
 /// A label format `--format` can name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -30,6 +31,10 @@ pub enum Format {
     Coco,
     /// `yolo/data.yaml` and `yolo/labels/NNNNNN.txt`: 0-based classes, normalised boxes.
     Yolo,
+    /// `yolo-seg/data.yaml` and `yolo-seg/labels/NNNNNN.txt`: normalised outlines.
+    YoloSeg,
+    /// `annotations/coco.json` with polygon segmentations (outer outlines) instead of RLE.
+    CocoPolygons,
     /// `cityscapes/NNNNNN_gtFine_labelIds.png` and `..._instanceIds.png`.
     Cityscapes,
     /// `kitti/label_2/NNNNNN.txt`: KITTI object labels with 3D boxes.
@@ -51,6 +56,10 @@ pub enum Format {
 pub struct Formats {
     /// YOLO's class indices, when YOLO is written.
     pub yolo: Option<YoloClasses>,
+    /// The same for YOLO segmentation.
+    pub yolo_seg: Option<YoloClasses>,
+    /// COCO segmentations as polygons.
+    pub coco_polygons: bool,
     /// Cityscapes label id per category id, when Cityscapes is written.
     pub cityscapes: Option<Vec<u8>>,
     /// KITTI type name per category id, when KITTI is written.
@@ -73,6 +82,10 @@ impl Formats {
             yolo: chosen
                 .contains(&Format::Yolo)
                 .then(|| YoloClasses::new(things)),
+            yolo_seg: chosen
+                .contains(&Format::YoloSeg)
+                .then(|| YoloClasses::new(things)),
+            coco_polygons: chosen.contains(&Format::CocoPolygons),
             cityscapes: chosen
                 .contains(&Format::Cityscapes)
                 .then(|| cityscapes::label_table(all)),
@@ -95,7 +108,10 @@ impl Formats {
     /// and creates the formats' directories.
     pub fn prepare(&self, layout: &DatasetLayout) -> Result<(), OutputError> {
         if let Some(classes) = &self.yolo {
-            yolo::prepare(layout, classes)?;
+            yolo::prepare(layout, classes, YoloTask::Detect)?;
+        }
+        if let Some(classes) = &self.yolo_seg {
+            yolo::prepare(layout, classes, YoloTask::Segment)?;
         }
         let mut dirs = Vec::new();
         if self.cityscapes.is_some() {
@@ -123,11 +139,17 @@ impl Formats {
         Ok(())
     }
 
-    /// Writes image `index`'s files in every chosen format, from its labels and images.
+    /// Whether a frame needs its instances' outlines.
+    pub fn needs_outlines(&self) -> bool {
+        self.coco_polygons || self.yolo_seg.is_some()
+    }
+
+    /// Writes image `index`'s files in every chosen format, from its labels, the outlines
+    /// of its instances (in instance order, when [`Formats::needs_outlines`]) and images.
     pub fn write_frame(
         &self,
         layout: &DatasetLayout,
-        (labels, images): (&FrameLabels, &FrameImages),
+        (labels, outlines, images): (&FrameLabels, &[Outline], &FrameImages),
     ) -> Result<(), OutputError> {
         let (index, width, height) = (images.index, images.width, images.height);
         if self.depth.0 || self.depth.1 {
@@ -139,8 +161,14 @@ impl Formats {
         if let Some(table) = &self.palette {
             palette::write_frame(layout, index, &labels.semantic_mask, table, (width, height))?;
         }
+        let size = (width, height);
         if let Some(classes) = &self.yolo {
-            yolo::write_labels(layout, index, labels, classes, (width, height))?;
+            let task = (index, YoloTask::Detect);
+            yolo::write_labels(layout, task, (labels, outlines), classes, size)?;
+        }
+        if let Some(classes) = &self.yolo_seg {
+            let task = (index, YoloTask::Segment);
+            yolo::write_labels(layout, task, (labels, outlines), classes, size)?;
         }
         if let Some(table) = &self.cityscapes {
             cityscapes::write_frame(layout, index, labels, table, (width, height))?;

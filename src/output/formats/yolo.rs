@@ -1,15 +1,19 @@
-//! YOLO (Ultralytics) detection labels: `yolo/labels/NNNNNN.txt`, one line per annotated
-//! instance, `class cx cy w h` normalised to the image size, classes 0-based in the order
-//! of their category ids; `yolo/data.yaml` names them. `yolo/images` links to `../images`
-//! so Ultralytics, which finds a label by swapping `images` for `labels` in the image's
-//! path, pairs each image with its label file. Numbers are written in full (shortest
-//! round-trip) precision, so denormalised boxes equal the COCO boxes.
+//! YOLO (Ultralytics) labels. Detection: `yolo/labels/NNNNNN.txt`, one line per annotated
+//! instance, `class cx cy w h` normalised to the image size. Segmentation:
+//! `yolo-seg/labels/NNNNNN.txt`, `class x1 y1 x2 y2 ...`, the instance's outline (its
+//! parts joined by zero-width bridges, `labels::polygon`) normalised. Classes are 0-based
+//! in the order of their category ids; `data.yaml` names them. `images` links to
+//! `../images` so Ultralytics, which finds a label by swapping `images` for `labels` in
+//! the image's path, pairs each image with its label file. Numbers are written in full
+//! (shortest round-trip) precision, so denormalised boxes equal the COCO boxes and
+//! outline corners land on whole pixels.
 
 use super::super::OutputError;
 use super::super::atomic::write_atomic;
 use super::super::coco::CocoCategory;
 use super::super::layout::DatasetLayout;
 use crate::labels::FrameLabels;
+use crate::labels::polygon::{self, Outline};
 use std::collections::HashMap;
 use std::fmt::Write;
 use std::path::PathBuf;
@@ -37,7 +41,7 @@ impl YoloClasses {
     /// `data.yaml`: image and label folders (relative to the file), class count, names.
     pub fn data_yaml(&self) -> String {
         let mut yaml = String::from(
-            "# sdgen YOLO detection labels. images/ links to the dataset's ../images; labels/\n\
+            "# sdgen YOLO labels (yolo/: boxes, yolo-seg/: outlines). images/ links to the dataset's ../images; labels/\n\
              # holds one file per image. Train and val name the same images: split them as\n\
              # your experiment needs.\n\
              train: images\nval: images\n",
@@ -51,27 +55,43 @@ impl YoloClasses {
     }
 }
 
-fn dir(layout: &DatasetLayout) -> PathBuf {
-    layout.root.join("yolo")
+/// Which YOLO task a directory holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Task {
+    /// Boxes, `yolo/`.
+    Detect,
+    /// Outlines, `yolo-seg/`.
+    Segment,
+}
+
+fn dir(layout: &DatasetLayout, task: Task) -> PathBuf {
+    layout.root.join(match task {
+        Task::Detect => "yolo",
+        Task::Segment => "yolo-seg",
+    })
 }
 
 /// `yolo/labels/NNNNNN.txt`.
-pub fn label_path(layout: &DatasetLayout, index: u64) -> PathBuf {
-    dir(layout)
+pub fn label_path(layout: &DatasetLayout, index: u64, task: Task) -> PathBuf {
+    dir(layout, task)
         .join("labels")
         .join(format!("{}.txt", DatasetLayout::stem(index)))
 }
 
 /// Writes `data.yaml`, creates `labels/` and links `images` to the dataset's images.
-pub(super) fn prepare(layout: &DatasetLayout, classes: &YoloClasses) -> Result<(), OutputError> {
-    let labels = dir(layout).join("labels");
+pub(super) fn prepare(
+    layout: &DatasetLayout,
+    classes: &YoloClasses,
+    task: Task,
+) -> Result<(), OutputError> {
+    let labels = dir(layout, task).join("labels");
     std::fs::create_dir_all(&labels)
         .map_err(|e| OutputError::io("create directory", &labels, e))?;
     write_atomic(
-        &dir(layout).join("data.yaml"),
+        &dir(layout, task).join("data.yaml"),
         classes.data_yaml().as_bytes(),
     )?;
-    let link = dir(layout).join("images");
+    let link = dir(layout, task).join("images");
     if std::fs::symlink_metadata(&link).is_err() {
         link_images(&link)?;
     }
@@ -112,16 +132,44 @@ pub fn label_text(labels: &FrameLabels, classes: &YoloClasses, (w, h): (u32, u32
     text
 }
 
-/// Writes image `index`'s label file.
+/// The segmentation label file's text: one line per instance of a known class with an
+/// outline (`outlines` by instance, in instance order), ignore regions left out.
+pub fn segment_text(
+    labels: &FrameLabels,
+    outlines: &[Outline],
+    classes: &YoloClasses,
+    (w, h): (u32, u32),
+) -> String {
+    let (w, h) = (f64::from(w), f64::from(h));
+    let mut text = String::new();
+    for (instance, outline) in labels.instances.iter().zip(outlines) {
+        let Some(class) = classes.index.get(&instance.category_id) else {
+            continue;
+        };
+        let ring = polygon::joined(outline);
+        if instance.crowd || ring.len() < 3 {
+            continue;
+        }
+        let _ = write!(text, "{class}");
+        for (x, y) in ring {
+            let _ = write!(text, " {} {}", f64::from(x) / w, f64::from(y) / h);
+        }
+        text.push('\n');
+    }
+    text
+}
+
+/// Writes image `index`'s label file for `task` (segmentation needs the outlines).
 pub(super) fn write_labels(
     layout: &DatasetLayout,
-    index: u64,
-    labels: &FrameLabels,
+    (index, task): (u64, Task),
+    (labels, outlines): (&FrameLabels, &[Outline]),
     classes: &YoloClasses,
     size: (u32, u32),
 ) -> Result<(), OutputError> {
-    write_atomic(
-        &label_path(layout, index),
-        label_text(labels, classes, size).as_bytes(),
-    )
+    let text = match task {
+        Task::Detect => label_text(labels, classes, size),
+        Task::Segment => segment_text(labels, outlines, classes, size),
+    };
+    write_atomic(&label_path(layout, index, task), text.as_bytes())
 }

@@ -1,7 +1,7 @@
 //! The per-image checks of `render validate`: the files exist at the right size, and each
 //! annotation matches the instance and semantic masks pixel for pixel.
 
-use super::{AnnotationEntry, Report};
+use super::{AnnotationEntry, Report, Segmentation};
 use crate::labels::rle::Rle;
 use crate::output::layout::DatasetLayout;
 use image::DynamicImage;
@@ -232,6 +232,48 @@ pub(crate) fn check_annotation(masks: &ImageMasks, a: &AnnotationEntry, report: 
     }
 }
 
+/// Polygon outlines (which leave holes out) span exactly the box and enclose at least the
+/// instance's `count` pixels.
+fn check_polygons(
+    rings: &[Vec<f64>],
+    a: &AnnotationEntry,
+    count: u64,
+    name: &str,
+    report: &mut Report,
+) {
+    let mut lo = [f64::INFINITY; 2];
+    let mut hi = [f64::NEG_INFINITY; 2];
+    let mut doubled = 0.0;
+    for ring in rings {
+        if ring.len() < 6 || ring.len() % 2 != 0 {
+            report.problem(format!("{name}: a polygon has {} numbers", ring.len()));
+            return;
+        }
+        let points: Vec<[f64; 2]> = ring.chunks_exact(2).map(|p| [p[0], p[1]]).collect();
+        for (i, p) in points.iter().enumerate() {
+            let q = points[(i + 1) % points.len()];
+            doubled += p[0] * q[1] - q[0] * p[1];
+            for k in 0..2 {
+                lo[k] = lo[k].min(p[k]);
+                hi[k] = hi[k].max(p[k]);
+            }
+        }
+    }
+    let extent = [lo[0], lo[1], hi[0] - lo[0], hi[1] - lo[1]];
+    if extent != a.bbox {
+        report.problem(format!(
+            "{name}: polygons span {extent:?}, bbox is {:?}",
+            a.bbox
+        ));
+    }
+    if doubled / 2.0 < count as f64 {
+        report.problem(format!(
+            "{name}: polygons enclose {} pixels, the mask has {count}",
+            doubled / 2.0
+        ));
+    }
+}
+
 /// The RLE decodes to exactly the instance's `count` pixels: every pixel of its runs of
 /// ones is the instance, and there are as many (so it misses none); reads only those runs.
 fn check_segmentation(
@@ -241,7 +283,11 @@ fn check_segmentation(
     name: &str,
     report: &mut Report,
 ) {
-    let [h, w] = a.segmentation.size;
+    let (size, counts) = match &a.segmentation {
+        Segmentation::Rle { size, counts } => (*size, counts),
+        Segmentation::Polygons(rings) => return check_polygons(rings, a, count, name, report),
+    };
+    let [h, w] = size;
     if (w, h) != (masks.width, masks.height) {
         report.problem(format!(
             "{name}: segmentation size [{h}, {w}] but the mask is {}x{}",
@@ -249,7 +295,7 @@ fn check_segmentation(
         ));
         return;
     }
-    let rle = match Rle::from_coco_string(h, w, &a.segmentation.counts) {
+    let rle = match Rle::from_coco_string(h, w, counts) {
         Ok(rle) => rle,
         Err(e) => {
             report.problem(format!("{name}: segmentation counts: {e}"));

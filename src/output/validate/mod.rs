@@ -78,11 +78,12 @@ pub(crate) struct AnnotationEntry {
     pub truncation: Option<f64>,
 }
 
-/// A compressed RLE segmentation.
+/// A segmentation: compressed RLE, or polygons (`--format coco-polygons`).
 #[derive(Deserialize)]
-pub(crate) struct Segmentation {
-    pub size: [u32; 2],
-    pub counts: String,
+#[serde(untagged)]
+pub(crate) enum Segmentation {
+    Rle { size: [u32; 2], counts: String },
+    Polygons(Vec<Vec<f64>>),
 }
 
 /// Validates the dataset at `root`.
