@@ -347,7 +347,10 @@ fn yolo_outlines_and_coco_polygons_trace_the_masks() {
                 .skip(1)
                 .map(|v| v.parse().unwrap())
                 .collect();
-            assert!(numbers.len() >= 6 && numbers.len() % 2 == 0, "{line}");
+            assert!(
+                numbers.len() >= 6 && numbers.len().is_multiple_of(2),
+                "{line}"
+            );
             let points: Vec<(f64, f64)> = numbers
                 .chunks_exact(2)
                 .map(|p| (p[0] * f64::from(WIDTH), p[1] * f64::from(HEIGHT)))
