@@ -3,10 +3,11 @@
 
 use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand};
-use sdgen::output::coco::{CocoInfo, CocoWriter};
+use sdgen::output::coco::CocoInfo;
 use sdgen::output::formats::{Format, Formats};
 use sdgen::output::layout::DatasetLayout;
 use sdgen::output::manifest;
+use sdgen::output::{merge, records};
 use sdgen::output::{preview, sheet, stats};
 use sdgen::pipeline::{self, RunReport, StageTimes};
 use sdgen::render::{GpuContext, Renderer, list_adapters};
@@ -55,6 +56,20 @@ enum Command {
     Validate {
         /// The dataset directory (a render --out).
         dataset: PathBuf,
+    },
+    /// Merge datasets rendered as shards of one run (--shard-index) into one: the same
+    /// files and annotations as an unsharded run. Refuses inputs from different runs,
+    /// overlapping or leaving gaps.
+    Merge {
+        /// The shard datasets, in any order.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// The merged dataset's directory.
+        #[arg(long)]
+        out: PathBuf,
+        /// Write into a directory that holds a different dataset.
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -139,6 +154,17 @@ struct RenderArgs {
     bench_runs: u32,
     #[command(flatten)]
     filters: FilterArgs,
+    /// Finish an interrupted run in --out: images already complete (their record present)
+    /// are kept, the others rendered, and coco.json rebuilt.
+    #[arg(long)]
+    resume: bool,
+    /// Render shard K of --shard-count contiguous slices of the --count images [default:
+    /// JOB_COMPLETION_INDEX, or SLURM_ARRAY_TASK_ID - SLURM_ARRAY_TASK_MIN].
+    #[arg(long)]
+    shard_index: Option<u64>,
+    /// Number of shards [default: SLURM_ARRAY_TASK_COUNT].
+    #[arg(long)]
+    shard_count: Option<u64>,
 }
 
 fn main() {
@@ -157,6 +183,18 @@ fn main() {
 fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Some(Command::Adapters { adapter }) => print_adapters(adapter.as_deref()),
+        Some(Command::Merge { inputs, out, force }) => {
+            let summary = merge::merge(&inputs, &out, force)
+                .with_context(|| format!("merging into {}", out.display()))?;
+            println!(
+                "merged {} datasets into {}: {} images, {} annotations",
+                inputs.len(),
+                out.display(),
+                summary.images,
+                summary.annotations
+            );
+            Ok(())
+        }
         Some(Command::Scenes) => {
             for name in builtin::scene_names() {
                 println!("{name}");
@@ -261,9 +299,11 @@ fn render_into(
     plan: &Plan,
     renderer: &mut Renderer,
     layout: &DatasetLayout,
-    (formats, quiet): (&[Format], bool),
+    (formats, quiet, resume): (&[Format], bool, bool),
 ) -> Result<RunReport> {
     layout.create_dirs()?;
+    std::fs::create_dir_all(records::dir(layout))
+        .with_context(|| format!("creating {}", records::dir(layout).display()))?;
     let all: Vec<(u16, String)> = plan
         .scene
         .catalog
@@ -278,16 +318,21 @@ fn render_into(
         format!("sdgen synthetic dataset, scene {}", plan.scene.name),
         env!("CARGO_PKG_VERSION"),
     );
-    let mut coco = CocoWriter::create(&layout.coco(), info, thing_categories(&plan.scene))?;
     let generator = FrameGenerator::new(&plan.scene, plan.seed, plan.width, plan.height);
     let outputs = pipeline::Outputs {
         layout,
-        coco: &mut coco,
         formats: &formats,
         filter: &plan.filter,
     };
-    let report = pipeline::run(&generator, renderer, outputs, plan.range, quiet)?;
-    coco.finish()?;
+    let done = |index| resume && records::exists(layout, index);
+    let range = (plan.range, &done as &(dyn Fn(u64) -> bool + Sync));
+    let report = pipeline::run((&generator, renderer), outputs, range, quiet)?;
+    let assembly = records::Assembly {
+        info,
+        categories: thing_categories(&plan.scene),
+        webdataset: formats.webdataset,
+    };
+    records::assemble(layout, (plan.range.start, plan.range.count), assembly)?;
     manifest::write_manifest(layout, &manifest_for(plan, true))?;
     Ok(report)
 }
@@ -310,15 +355,18 @@ fn render(args: &RenderArgs) -> Result<()> {
         .clone()
         .unwrap_or_else(|| PathBuf::from("out").join(scene::stem(&plan.scene.path)));
     manifest::check_existing(&out, &manifest_for(&plan, false), args.force)?;
-    let mut renderer = make_renderer(&plan, args.adapter.as_deref())?;
     let layout = DatasetLayout::new(&out);
-    let report = render_into(&plan, &mut renderer, &layout, (&args.format, args.quiet))
-        .with_context(|| {
-            format!(
-                "rendering into {} failed; the dataset there is incomplete",
-                out.display()
-            )
-        })?;
+    if args.resume {
+        plan::check_resumable(&layout, &plan)?;
+    }
+    let mut renderer = make_renderer(&plan, args.adapter.as_deref())?;
+    let run = (&args.format[..], args.quiet, args.resume);
+    let report = render_into(&plan, &mut renderer, &layout, run).with_context(|| {
+        format!(
+            "rendering into {} failed; the dataset there is incomplete",
+            out.display()
+        )
+    })?;
     // render_into has finished coco.json, so the sheet is made from the final files.
     let sheet = preview::contact_sheet(&layout, plan.range.start, AFTER_RUN_TILE_WIDTH)?;
     if !args.quiet {
@@ -353,7 +401,7 @@ fn bench(args: &RenderArgs) -> Result<()> {
     for run in 0..args.bench_runs.max(1) {
         let dir = std::env::temp_dir().join(format!("sdgen-bench-{}-{run}", std::process::id()));
         let layout = DatasetLayout::new(&dir);
-        let report = render_into(&plan, &mut renderer, &layout, (&args.format, true));
+        let report = render_into(&plan, &mut renderer, &layout, (&args.format, true, false));
         let _ = std::fs::remove_dir_all(&dir);
         let report = report?;
         println!(

@@ -6,9 +6,12 @@ use super::RenderArgs;
 use anyhow::{Result, bail};
 use sdgen::labels::filter::LabelFilter;
 use sdgen::labels::{geometry, keypoints};
+use sdgen::output::atomic;
 use sdgen::output::coco::CocoCategory;
+use sdgen::output::layout::DatasetLayout;
 use sdgen::output::manifest::{self, DatasetManifest};
 use sdgen::pipeline::RunRange;
+use sdgen::pipeline::shard;
 use sdgen::scene::filters;
 use sdgen::scene::{CategoryKind, LoadedScene};
 use sdgen::source::{DiskSource, FileSource};
@@ -66,6 +69,15 @@ pub fn plan(args: &RenderArgs) -> Result<Plan> {
         (Some(w), Some(h)) => (w, h),
         _ => scene.config.resolution.unwrap_or((1280, 720)),
     };
+    let shard = shard::resolve((args.shard_index, args.shard_count), &|name| {
+        std::env::var(name).ok()
+    })
+    .map_err(anyhow::Error::msg)?;
+    let whole = RunRange {
+        start: args.start,
+        count: args.count,
+    };
+    let range = shard.map_or(whole, |s| s.slice(whole));
     if width == 0 || height == 0 {
         bail!("resolution {width}x{height}: width and height must be at least 1");
     }
@@ -81,10 +93,7 @@ pub fn plan(args: &RenderArgs) -> Result<Plan> {
         scene,
         width,
         height,
-        range: RunRange {
-            start: args.start,
-            count: args.count,
-        },
+        range,
     })
 }
 
@@ -128,4 +137,28 @@ pub fn manifest_for(plan: &Plan, complete: bool) -> DatasetManifest {
         height: plan.height,
         complete,
     }
+}
+
+/// `--resume` continues only the same run: `dataset.json` must be there and name the same
+/// images. Temporary files a killed run left behind are removed.
+pub fn check_resumable(layout: &DatasetLayout, plan: &Plan) -> Result<()> {
+    let existing = manifest::read_manifest(layout).map_err(|e| {
+        anyhow::anyhow!(
+            "--resume: no run to resume in {}: {e}",
+            layout.root.display()
+        )
+    })?;
+    let wanted = manifest_for(plan, false);
+    if (existing.start, existing.count) != (wanted.start, wanted.count) {
+        bail!(
+            "--resume: {} holds images {}..{}, this run asks for {}..{}",
+            layout.root.display(),
+            existing.start,
+            existing.start + existing.count,
+            wanted.start,
+            wanted.start + wanted.count
+        );
+    }
+    atomic::remove_temporaries(&layout.root)?;
+    Ok(())
 }

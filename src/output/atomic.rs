@@ -16,6 +16,29 @@ use super::OutputError;
 /// Counter that makes temporary names unique within this process.
 static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 
+/// Removes every temporary file (`NAME.tmp-<pid>-<n>`) under `root`, however deep: what a
+/// killed run left behind. Returns how many it removed.
+pub fn remove_temporaries(root: &Path) -> Result<u64, OutputError> {
+    let mut removed = 0;
+    let mut dirs = vec![root.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        let entries = fs::read_dir(&dir).map_err(|e| OutputError::io("read directory", &dir, e))?;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            match entry.file_type() {
+                Ok(t) if t.is_dir() => dirs.push(path),
+                Ok(t) if t.is_file() && (name.contains(".tmp-") || name.contains(".part-")) => {
+                    fs::remove_file(&path).map_err(|e| OutputError::io("remove", &path, e))?;
+                    removed += 1;
+                }
+                _ => {}
+            }
+        }
+    }
+    Ok(removed)
+}
+
 /// Returns a fresh temporary path `PATH.tmp-<pid>-<n>` next to `path`.
 pub fn temp_path_for(path: &Path) -> PathBuf {
     let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);

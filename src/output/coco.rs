@@ -23,7 +23,7 @@ use super::part::Part;
 use crate::labels::geometry::{Box3d, GeometryLabel};
 
 /// One entry of COCO's `categories`.
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[derive(Serialize, serde::Deserialize, Clone, Debug, PartialEq, Eq)]
 pub struct CocoCategory {
     /// Category id from the catalogue (COCO's id where COCO has the class).
     pub id: u16,
@@ -208,6 +208,15 @@ impl<'a> AnnotationJson<'a> {
     }
 }
 
+/// The id field every annotation line of a per-image record starts with (records carry id 0;
+/// `coco.json` numbers them when it is assembled).
+pub const RECORD_ID_PREFIX: &[u8] = b"{\"id\":0,";
+
+/// Annotation `a` with id `id` exactly as `coco.json` holds it, as one line of JSON.
+pub fn annotation_line(id: u64, a: &CocoAnnotation) -> Result<Vec<u8>, serde_json::Error> {
+    serde_json::to_vec(&AnnotationJson::new(id, a))
+}
+
 /// Annotation `a` with id `id` exactly as `coco.json` holds it, as a JSON value.
 pub fn annotation_value(id: u64, a: &CocoAnnotation) -> serde_json::Value {
     // Through the text, so that f32 fields keep their shortest form (to_value would widen
@@ -357,6 +366,44 @@ impl CocoWriter {
         self.image_count += 1;
         self.last_image_id = Some(image.id);
         Ok(())
+    }
+
+    /// Adds one image and its annotations already serialised, as a per-image record holds
+    /// them (`output::records`): the image's JSON and each annotation's with id 0, which is
+    /// replaced by the next id. Returns the annotations as written, ids included. Same order
+    /// rules as [`CocoWriter::add_image`].
+    pub fn add_serialised(
+        &mut self,
+        (image_id, image): (u64, &[u8]),
+        annotations: &[&[u8]],
+    ) -> Result<Vec<Vec<u8>>, OutputError> {
+        if let Some(last) = self.last_image_id
+            && image_id <= last
+        {
+            return Err(self.order_error(format!(
+                "image id {image_id} added after image id {last}; images must come in increasing order"
+            )));
+        }
+        let (Some(images), Some(parts)) = (self.images.as_mut(), self.annotations.as_mut()) else {
+            return Err(self.order_error("the writer is already finished".to_owned()));
+        };
+        images.push_raw(separator(self.image_count), image)?;
+        let mut written = Vec::with_capacity(annotations.len());
+        for line in annotations {
+            let Some(rest) = line.strip_prefix(RECORD_ID_PREFIX) else {
+                return Err(
+                    self.order_error("a record's annotation does not start with id 0".into())
+                );
+            };
+            let mut numbered = format!("{{\"id\":{},", self.annotation_count + 1).into_bytes();
+            numbered.extend_from_slice(rest);
+            parts.push_raw(separator(self.annotation_count), &numbered)?;
+            written.push(numbered);
+            self.annotation_count += 1;
+        }
+        self.image_count += 1;
+        self.last_image_id = Some(image_id);
+        Ok(written)
     }
 
     /// Annotations added so far: the next one gets id `annotation_count() + 1`.

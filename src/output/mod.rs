@@ -21,9 +21,11 @@ pub mod coco_read;
 pub mod formats;
 pub mod layout;
 pub mod manifest;
+pub mod merge;
 mod part;
 pub mod png_encode;
 pub mod preview;
+pub mod records;
 pub mod sheet;
 pub mod stats;
 pub mod validate;
@@ -96,6 +98,14 @@ pub enum OutputError {
         /// The output directory, or the unreadable `dataset.json` inside it.
         path: PathBuf,
         /// Why it conflicts, e.g. "holds a different dataset: seed 7 vs 3 (existing vs this run)".
+        reason: String,
+    },
+    /// Datasets that cannot be merged.
+    #[error("cannot merge {}: {reason}", path.display())]
+    Merge {
+        /// The input (or output file) at fault.
+        path: PathBuf,
+        /// Why, e.g. "seed 3 differs from shard-0's 7".
         reason: String,
     },
     /// The output path exists but is not a directory.

@@ -55,6 +55,14 @@ impl Part {
         })
     }
 
+    /// Writes `sep` and then `bytes` as they are.
+    pub(crate) fn push_raw(&mut self, sep: &[u8], bytes: &[u8]) -> Result<(), OutputError> {
+        self.writer
+            .write_all(sep)
+            .and_then(|()| self.writer.write_all(bytes))
+            .map_err(|e| OutputError::io("write", &self.path, e))
+    }
+
     /// Flushes the part, rewinds it and copies it into `out`, then removes the part file.
     pub(crate) fn copy_into(self, out: &mut AtomicFile) -> Result<(), OutputError> {
         let path = self.path;

@@ -10,7 +10,7 @@ use crate::labels::{self, LabelError};
 use crate::output::coco::{CocoAnnotation, CocoImage};
 use crate::output::formats::Formats;
 use crate::output::layout::DatasetLayout;
-use crate::output::{OutputError, atomic, png_encode};
+use crate::output::{OutputError, atomic, png_encode, records};
 use crate::world::FrameMeta;
 use std::time::Instant;
 
@@ -26,26 +26,14 @@ pub struct EncodeJob {
     pub times: StageTimes,
 }
 
-/// The encoded files of a frame, kept for the WebDataset shards.
-pub struct Sample {
-    /// RGB, instance mask and semantic mask PNGs.
-    pub pngs: [Vec<u8>; 3],
-    /// The meta JSON.
-    pub meta: Vec<u8>,
-}
-
-/// A finished frame: what the COCO writer (and the shard writer) needs.
+/// A finished frame: its index, how many annotations it got, what each stage took.
 pub struct FrameResult {
     /// Global image index.
     pub index: u64,
-    /// The COCO image entry.
-    pub image: CocoImage,
-    /// Its annotations (one per visible instance, by instance id).
-    pub annotations: Vec<CocoAnnotation>,
+    /// Annotations written for it.
+    pub annotations: u64,
     /// All stage timings.
     pub times: StageTimes,
-    /// Its files, when WebDataset shards are written.
-    pub sample: Option<Sample>,
 }
 
 /// Errors of the CPU half.
@@ -121,7 +109,6 @@ pub fn process(
     atomic::write_atomic(&layout.semantic_mask(index), &semantic)?;
     atomic::write_atomic(&layout.meta(index), &meta_json)?;
     formats.write_frame(layout, (&labels, &outlines, &images))?;
-    times.write = ms_since(start);
 
     let image_id = index + 1;
     let polygons = |k: usize| {
@@ -134,7 +121,7 @@ pub fn process(
                 .collect(),
         )
     };
-    let annotations = labels
+    let annotations: Vec<CocoAnnotation> = labels
         .instances
         .iter()
         .enumerate()
@@ -153,19 +140,18 @@ pub fn process(
             keypoints: inst.keypoints,
         })
         .collect();
+    let image = CocoImage {
+        id: image_id,
+        file_name: DatasetLayout::image_file_name(index),
+        width,
+        height,
+    };
+    // Last: the record says the image is complete.
+    records::write(layout, index, (&image, &annotations))?;
+    times.write = ms_since(start);
     Ok(FrameResult {
         index,
-        image: CocoImage {
-            id: image_id,
-            file_name: DatasetLayout::image_file_name(index),
-            width,
-            height,
-        },
-        annotations,
+        annotations: annotations.len() as u64,
         times,
-        sample: formats.webdataset.then_some(Sample {
-            pngs: [rgb, instance, semantic],
-            meta: meta_json,
-        }),
     })
 }

@@ -13,6 +13,7 @@
 
 mod frame_job;
 pub mod progress;
+pub mod shard;
 pub mod timing;
 
 pub use frame_job::{EncodeJob, FrameJobError, FrameResult};
@@ -22,9 +23,7 @@ use crate::frame::FrameData;
 use crate::labels::filter::LabelFilter;
 use crate::labels::geometry::{self, ObjectTruth};
 use crate::output::OutputError;
-use crate::output::coco::CocoWriter;
 use crate::output::formats::Formats;
-use crate::output::formats::webdataset::ShardWriter;
 use crate::output::layout::DatasetLayout;
 use crate::render::{RenderError, Renderer};
 use crate::world::{FrameGenerator, FrameMeta, WorldError};
@@ -87,53 +86,52 @@ impl RunReport {
 /// A generated frame, its meta, its objects' 3D truth and the generate time (ms).
 type Generated = Result<(FrameData, FrameMeta, Vec<ObjectTruth>, f64), PipelineError>;
 
-/// Where a run writes: the dataset layout, the COCO stream and the other formats.
+/// Where a run writes: the dataset layout, the formats and the label filter.
 pub struct Outputs<'a> {
     /// The dataset's paths.
     pub layout: &'a DatasetLayout,
-    /// `coco.json`, left for the caller to finish.
-    pub coco: &'a mut CocoWriter,
-    /// The formats besides COCO.
+    /// The formats besides COCO (whose per-image records every frame writes).
     pub formats: &'a Formats,
     /// Which instances are kept.
     pub filter: &'a LabelFilter,
 }
 
-/// Renders `range` with `generator` and `renderer` into `outputs`. Returns after every
-/// image is written.
+/// Renders the images of `range` that `done` does not claim with `generator` and
+/// `renderer` into `outputs`. Returns after every one is written (each with its per-image
+/// record last, see `output::records`); `coco.json` is assembled afterwards.
 pub fn run(
-    generator: &FrameGenerator,
-    renderer: &mut Renderer,
+    (generator, renderer): (&FrameGenerator, &mut Renderer),
     outputs: Outputs<'_>,
-    range: RunRange,
+    (range, done): (RunRange, &(dyn Fn(u64) -> bool + Sync)),
     quiet: bool,
 ) -> Result<RunReport, PipelineError> {
     let Outputs {
         layout,
-        coco,
         formats,
         filter,
     } = outputs;
+    let todo = (range.start..range.start + range.count)
+        .filter(|&i| !done(i))
+        .count() as u64;
     let depth = renderer.slot_count();
     let started = Instant::now();
     std::thread::scope(|scope| {
         let (gen_tx, gen_rx) = sync_channel::<Generated>(depth);
         let (job_tx, job_rx) = sync_channel::<Result<EncodeJob, PipelineError>>(2);
         let (res_tx, res_rx) = sync_channel::<Result<FrameResult, PipelineError>>(2 * depth);
-        scope.spawn(move || generate_stage(generator, range, gen_tx));
+        scope.spawn(move || generate_stage(generator, (range, done), gen_tx));
         scope.spawn(move || render_stage(renderer, gen_rx, job_tx));
         scope.spawn(move || encode_stage(layout, (formats, filter), job_rx, res_tx));
-        let mut shards = formats.webdataset.then(|| ShardWriter::new(layout));
-        let report = collect_stage((coco, shards.as_mut()), range, res_rx, quiet, started)?;
-        if let Some(shards) = shards.as_mut() {
-            shards.finish()?;
-        }
-        Ok(report)
+        collect_stage(todo, res_rx, quiet, started)
     })
 }
 
-fn generate_stage(generator: &FrameGenerator, range: RunRange, tx: SyncSender<Generated>) {
-    for index in range.start..range.start + range.count {
+fn generate_stage(
+    generator: &FrameGenerator,
+    (range, done): (RunRange, &(dyn Fn(u64) -> bool + Sync)),
+    tx: SyncSender<Generated>,
+) {
+    for index in (range.start..range.start + range.count).filter(|&i| !done(i)) {
         let start = Instant::now();
         let item = generator
             .generate(index)
@@ -215,74 +213,29 @@ fn encode_stage(
     });
 }
 
+/// Counts finished frames (in whatever order the pool finishes them) and shows progress.
 fn collect_stage(
-    (coco, mut shards): (&mut CocoWriter, Option<&mut ShardWriter>),
-    range: RunRange,
+    todo: u64,
     rx: Receiver<Result<FrameResult, PipelineError>>,
     quiet: bool,
     started: Instant,
 ) -> Result<RunReport, PipelineError> {
-    let mut progress = Progress::new(range.count, quiet);
-    let mut pending: BTreeMap<u64, FrameResult> = BTreeMap::new();
-    let mut next = range.start;
-    let mut times = Vec::with_capacity(range.count.min(10_000) as usize);
+    let mut progress = Progress::new(todo, quiet);
+    let mut times = Vec::with_capacity(todo.min(10_000) as usize);
     let mut annotations = 0u64;
-    while next < range.start + range.count {
+    for _ in 0..todo {
         let result = rx.recv().map_err(|_| PipelineError::Stopped("encode"))??;
-        pending.insert(result.index, result);
-        while let Some(ready) = pending.remove(&next) {
-            let first_id = coco.annotation_count() + 1;
-            coco.add_image(&ready.image, &ready.annotations)?;
-            if let (Some(shards), Some(sample)) = (shards.as_deref_mut(), &ready.sample) {
-                add_sample(shards, &ready, sample, first_id)?;
-            }
-            annotations += ready.annotations.len() as u64;
-            if times.len() < 10_000 {
-                times.push(ready.times);
-            }
-            progress.inc();
-            next += 1;
+        annotations += result.annotations;
+        if times.len() < 10_000 {
+            times.push(result.times);
         }
+        progress.inc();
     }
     progress.finish();
     Ok(RunReport {
-        images: range.count,
+        images: todo,
         annotations,
         seconds: started.elapsed().as_secs_f64(),
         stages: StageTimes::median_of(&times),
     })
-}
-
-/// Appends one frame's sample to the shards: its PNGs and a JSON of its COCO image entry,
-/// its annotations (ids from `first_id`, as in `coco.json`) and its meta.
-fn add_sample(
-    shards: &mut ShardWriter,
-    frame: &FrameResult,
-    sample: &frame_job::Sample,
-    first_id: u64,
-) -> Result<(), OutputError> {
-    let annotations: Vec<serde_json::Value> = frame
-        .annotations
-        .iter()
-        .zip(first_id..)
-        .map(|(a, id)| crate::output::coco::annotation_value(id, a))
-        .collect();
-    // The meta JSON goes in as written (re-parsing could change its floats' last digits).
-    let mut json = b"{\"image\":".to_vec();
-    json.extend(serde_json::to_vec(&frame.image).unwrap_or_default());
-    json.extend(b",\"annotations\":");
-    json.extend(serde_json::to_vec(&annotations).unwrap_or_default());
-    json.extend(b",\"meta\":");
-    json.extend(&sample.meta);
-    json.push(b'}');
-    let [rgb, instance, semantic] = &sample.pngs;
-    shards.add(
-        frame.index,
-        &[
-            ("png", rgb),
-            ("instance.png", instance),
-            ("semantic.png", semantic),
-            ("json", &json),
-        ],
-    )
 }
