@@ -27,7 +27,8 @@ struct CoverageUniforms {
 };
 
 @group(2) @binding(0) var<uniform> coverage: CoverageUniforms;
-@group(2) @binding(1) var<uniform> post: PostUniforms;
+// Storage, not uniform: see include/frame.wgsl.
+@group(2) @binding(1) var<storage, read> post: PostUniforms;
 // Per instance id: min x, min y, max x, max y of its amodal box in final image pixels.
 @group(2) @binding(2) var<storage, read_write> boxes: array<atomic<u32>>;
 

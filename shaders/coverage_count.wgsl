@@ -5,7 +5,8 @@
 
 #include "lens.wgsl"
 
-@group(0) @binding(0) var<uniform> post: PostUniforms;
+// Storage, not uniform: see include/frame.wgsl.
+@group(0) @binding(0) var<storage, read> post: PostUniforms;
 @group(0) @binding(1) var ids: texture_2d<u32>;
 // Per instance id: visible pixels.
 @group(0) @binding(2) var<storage, read_write> visible: array<atomic<u32>>;

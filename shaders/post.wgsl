@@ -8,7 +8,8 @@
 #include "fullscreen.wgsl"
 #include "lens.wgsl"
 
-@group(0) @binding(0) var<uniform> post: PostUniforms;
+// Storage, not uniform: see include/frame.wgsl.
+@group(0) @binding(0) var<storage, read> post: PostUniforms;
 @group(0) @binding(1) var hdr: texture_2d<f32>;
 @group(0) @binding(2) var hdr_sampler: sampler;
 @group(0) @binding(3) var ids: texture_2d<u32>;

@@ -327,6 +327,9 @@ fn render_into(
     let done = |index| resume && records::exists(layout, index);
     let range = (plan.range, &done as &(dyn Fn(u64) -> bool + Sync));
     let report = pipeline::run((&generator, renderer), outputs, range, quiet)?;
+    if report.interrupted {
+        return Ok(report);
+    }
     let assembly = records::Assembly {
         info,
         categories: thing_categories(&plan.scene),
@@ -348,7 +351,23 @@ fn make_renderer(plan: &Plan, adapter: Option<&str>) -> Result<Renderer> {
     )?)
 }
 
+/// Ctrl-C once stops cleanly (the images in flight are finished); twice quits at once.
+fn stop_on_interrupt() {
+    static PRESSED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let handler = || {
+        if PRESSED.fetch_add(1, std::sync::atomic::Ordering::SeqCst) > 0 {
+            std::process::exit(130);
+        }
+        eprintln!("stopping after the images in flight (Ctrl-C again to quit at once)");
+        pipeline::request_stop();
+    };
+    if let Err(e) = ctrlc::set_handler(handler) {
+        tracing::warn!("Ctrl-C will not stop cleanly: {e}");
+    }
+}
+
 fn render(args: &RenderArgs) -> Result<()> {
+    stop_on_interrupt();
     let plan = plan::plan(args)?;
     let out = args
         .out
@@ -363,10 +382,20 @@ fn render(args: &RenderArgs) -> Result<()> {
     let run = (&args.format[..], args.quiet, args.resume);
     let report = render_into(&plan, &mut renderer, &layout, run).with_context(|| {
         format!(
-            "rendering into {} failed; the dataset there is incomplete",
+            "rendering into {} failed; the dataset there is incomplete (once the cause is \
+             fixed, run the same command with --resume to finish it)",
             out.display()
         )
     })?;
+    if report.interrupted {
+        eprintln!(
+            "interrupted: {} images written this run; {} is resumable: run the same command \
+             with --resume to finish it",
+            report.images,
+            out.display()
+        );
+        std::process::exit(130);
+    }
     // render_into has finished coco.json, so the sheet is made from the final files.
     let sheet = preview::contact_sheet(&layout, plan.range.start, AFTER_RUN_TILE_WIDTH)?;
     if !args.quiet {
@@ -380,8 +409,19 @@ fn render(args: &RenderArgs) -> Result<()> {
             report.images_per_second(),
             renderer.adapter()
         );
+        if let Some(mib) = peak_rss_mib() {
+            println!("peak memory (RSS): {mib:.0} MiB");
+        }
     }
     Ok(())
+}
+
+/// This process's peak resident memory, MiB (Linux: VmHWM in /proc/self/status).
+fn peak_rss_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
 }
 
 fn bench(args: &RenderArgs) -> Result<()> {

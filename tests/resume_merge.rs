@@ -114,6 +114,78 @@ fn a_run_killed_five_times_and_resumed_equals_an_uninterrupted_one() {
     assert_same_dataset(&reference, &out);
 }
 
+#[test]
+fn ctrl_c_stops_cleanly_and_leaves_a_resumable_dataset() {
+    let dir = common::temp_dir("sigint");
+    let reference = dir.join("reference");
+    assert!(
+        render_light(&reference, 200, &[])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let out = dir.join("stopped");
+    let child = render_light(&out, 200, &[]).spawn().unwrap();
+    std::thread::sleep(Duration::from_millis(1500));
+    let sent = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    let stopped = child.wait_with_output().unwrap();
+    assert_eq!(stopped.status.code(), Some(130), "stopped by Ctrl-C");
+    assert!(!out.join("annotations/coco.json").exists());
+    let records = std::fs::read_dir(out.join("annotations/records"))
+        .unwrap()
+        .count();
+    assert!(
+        records > 0 && records < 200,
+        "{records} images before the stop"
+    );
+    // Nothing half-written is left under a final name: every image present has a record.
+    let images = std::fs::read_dir(out.join("images")).unwrap().count();
+    assert_eq!(images, records);
+    let done = render_light(&out, 200, &["--resume"]).output().unwrap();
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    assert_same_dataset(&reference, &out);
+}
+
+#[test]
+fn a_failed_write_names_the_file_and_leaves_a_resumable_dataset() {
+    let dir = common::temp_dir("write_error");
+    let reference = dir.join("reference");
+    assert!(
+        render_light(&reference, 30, &[])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let out = dir.join("broken");
+    // A directory where image 12 must go: its rename fails, as on a full or broken disk.
+    let blocker = out.join("images/000012.png");
+    std::fs::create_dir_all(blocker.join("in-the-way")).unwrap();
+    let failed = render_light(&out, 30, &["--force"]).output().unwrap();
+    assert!(!failed.status.success());
+    let stderr = String::from_utf8_lossy(&failed.stderr);
+    assert!(
+        stderr.contains("000012.png") && stderr.contains("--resume"),
+        "{stderr}"
+    );
+    assert!(!out.join("annotations/coco.json").exists());
+    std::fs::remove_dir_all(&blocker).unwrap();
+    let done = render_light(&out, 30, &["--resume"]).output().unwrap();
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    assert_same_dataset(&reference, &out);
+}
+
 fn run_script(script: &str, env: &[(&str, String)]) {
     let mut cmd = Command::new("sh");
     cmd.arg(common::repo().join("deploy").join(script));

@@ -66,7 +66,11 @@ struct Light {
 // Screen tile edge of the light bins, pixels.
 const LIGHT_TILE: f32 = 32.0;
 
-@group(0) @binding(0) var<uniform> frame: FrameUniforms;
+// Per-frame values live in a read-only storage buffer, not a uniform buffer: lavapipe
+// inlines uniform values that steer control flow and compiles a shader variant per distinct
+// set of values, so uniforms that change every frame cost a compile and ~1 MB that is never
+// freed, every frame (memory grew with --count). Storage buffers are not inlined.
+@group(0) @binding(0) var<storage, read> frame: FrameUniforms;
 @group(0) @binding(1) var<storage, read> instances: array<InstanceData>;
 @group(0) @binding(2) var<storage, read> lights: array<Light>;
 // Per cluster (slice, row, column): (first entry in light_indices, count).

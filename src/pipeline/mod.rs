@@ -30,6 +30,7 @@ use crate::world::{FrameGenerator, FrameMeta, WorldError};
 use progress::Progress;
 use rayon::iter::{ParallelBridge, ParallelIterator};
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::time::Instant;
 use timing::ms_since;
@@ -63,9 +64,21 @@ pub struct RunRange {
     pub count: u64,
 }
 
+/// Set by [`request_stop`]: the generator starts no new image.
+static STOP: AtomicBool = AtomicBool::new(false);
+
+/// Asks a running pipeline to stop cleanly: no new image is started, those in flight are
+/// finished and written (each with its record), so the dataset can be resumed. For a
+/// Ctrl-C handler.
+pub fn request_stop() {
+    STOP.store(true, Ordering::SeqCst);
+}
+
 /// What a run did.
 #[derive(Clone, Debug)]
 pub struct RunReport {
+    /// Stopped by [`request_stop`] before every image was made.
+    pub interrupted: bool,
     /// Images written.
     pub images: u64,
     /// Annotations written.
@@ -132,6 +145,9 @@ fn generate_stage(
     tx: SyncSender<Generated>,
 ) {
     for index in (range.start..range.start + range.count).filter(|&i| !done(i)) {
+        if STOP.load(Ordering::SeqCst) {
+            return;
+        }
         let start = Instant::now();
         let item = generator
             .generate(index)
@@ -222,18 +238,25 @@ fn collect_stage(
 ) -> Result<RunReport, PipelineError> {
     let mut progress = Progress::new(todo, quiet);
     let mut times = Vec::with_capacity(todo.min(10_000) as usize);
-    let mut annotations = 0u64;
-    for _ in 0..todo {
-        let result = rx.recv().map_err(|_| PipelineError::Stopped("encode"))??;
+    let (mut annotations, mut images) = (0u64, 0u64);
+    // The channel closes once every stage has finished: after `todo` images, or fewer when
+    // stopped.
+    while let Ok(result) = rx.recv() {
+        let result = result?;
+        images += 1;
         annotations += result.annotations;
         if times.len() < 10_000 {
             times.push(result.times);
         }
-        progress.inc();
+        progress.inc(&result.times);
     }
     progress.finish();
+    if images < todo && !STOP.load(Ordering::SeqCst) {
+        return Err(PipelineError::Stopped("encode"));
+    }
     Ok(RunReport {
-        images: todo,
+        interrupted: images < todo,
+        images,
         annotations,
         seconds: started.elapsed().as_secs_f64(),
         stages: StageTimes::median_of(&times),

@@ -179,7 +179,7 @@ impl FrameSlot {
         let uniforms = device.create_buffer(&wgpu::BufferDescriptor {
             label: Some(&format!("{name}::uniforms")),
             size: std::mem::size_of::<FrameUniforms>() as u64,
-            usage: wgpu::BufferUsages::UNIFORM | wgpu::BufferUsages::COPY_DST,
+            usage: wgpu::BufferUsages::STORAGE | wgpu::BufferUsages::COPY_DST,
             mapped_at_creation: false,
         });
         let record = std::mem::size_of::<InstanceData>() as u64;
@@ -208,7 +208,7 @@ impl FrameSlot {
         let post_uniforms = device.create_buffer(&wgpu::BufferDescriptor {
             label: Some(&format!("{name}::post_uniforms")),
             size: std::mem::size_of::<PostUniforms>() as u64,
-            usage: wgpu::BufferUsages::UNIFORM | wgpu::BufferUsages::COPY_DST,
+            usage: wgpu::BufferUsages::STORAGE | wgpu::BufferUsages::COPY_DST,
             mapped_at_creation: false,
         });
         let hdr_view = view(&hdr);

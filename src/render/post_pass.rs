@@ -96,7 +96,7 @@ impl PostPass {
                 layout_entry(
                     0,
                     fragment,
-                    buffer_binding(wgpu::BufferBindingType::Uniform),
+                    buffer_binding(wgpu::BufferBindingType::Storage { read_only: true }),
                 ),
                 layout_entry(
                     1,

@@ -56,7 +56,7 @@ fn geometry_layout(device: &wgpu::Device) -> wgpu::BindGroupLayout {
             layout_entry(
                 0,
                 wgpu::ShaderStages::VERTEX_FRAGMENT,
-                buffer_binding(wgpu::BufferBindingType::Uniform),
+                buffer_binding(wgpu::BufferBindingType::Storage { read_only: true }),
             ),
             layout_entry(
                 1,
@@ -73,7 +73,11 @@ fn frame_layout(device: &wgpu::Device) -> wgpu::BindGroupLayout {
     device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
         label: Some("scene_pass::frame_layout"),
         entries: &[
-            layout_entry(0, both, buffer_binding(wgpu::BufferBindingType::Uniform)),
+            layout_entry(
+                0,
+                both,
+                buffer_binding(wgpu::BufferBindingType::Storage { read_only: true }),
+            ),
             layout_entry(1, wgpu::ShaderStages::VERTEX, storage),
             layout_entry(2, wgpu::ShaderStages::FRAGMENT, storage),
             layout_entry(3, wgpu::ShaderStages::FRAGMENT, storage),

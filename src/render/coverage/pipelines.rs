@@ -44,11 +44,7 @@ impl CoveragePass {
                         min_binding_size: None,
                     },
                 ),
-                layout_entry(
-                    1,
-                    fragment,
-                    buffer_binding(wgpu::BufferBindingType::Uniform),
-                ),
+                layout_entry(1, fragment, storage(true)),
                 layout_entry(2, fragment, storage(false)),
             ],
         });
@@ -169,7 +165,7 @@ fn count_pipeline(device: &wgpu::Device) -> (wgpu::BindGroupLayout, wgpu::Comput
     let layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
         label: Some("coverage::count_layout"),
         entries: &[
-            layout_entry(0, compute, buffer_binding(wgpu::BufferBindingType::Uniform)),
+            layout_entry(0, compute, storage(true)),
             layout_entry(
                 1,
                 compute,
