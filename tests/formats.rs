@@ -333,15 +333,7 @@ fn yolo_outlines_and_coco_polygons_trace_the_masks() {
     let anns = coco["annotations"].as_array().unwrap();
     assert!(anns.iter().all(|a| a["segmentation"].is_array()));
     for image in 0..3u64 {
-        let text =
-            std::fs::read_to_string(out.join(format!("yolo-seg/labels/{image:06}.txt"))).unwrap();
-        let mine: Vec<&Value> = anns
-            .iter()
-            .filter(|a| a["image_id"].as_u64() == Some(image + 1))
-            .collect();
-        let lines: Vec<&str> = text.lines().collect();
-        assert_eq!(lines.len(), mine.len());
-        for (line, a) in lines.iter().zip(mine) {
+        for (line, a) in common::label_lines(&out, "yolo-seg/labels", image, anns) {
             let numbers: Vec<f64> = line
                 .split(' ')
                 .skip(1)

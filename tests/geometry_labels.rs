@@ -72,15 +72,7 @@ fn geometry_labels_are_consistent_and_kitti_lines_match_coco() {
     }
     assert!(cut > 0 && inside > 0, "cut {cut}, inside {inside}");
     for image in 0..4u64 {
-        let text =
-            std::fs::read_to_string(out.join(format!("kitti/label_2/{image:06}.txt"))).unwrap();
-        let mine: Vec<&Value> = all
-            .iter()
-            .filter(|a| a["image_id"].as_u64() == Some(image + 1))
-            .collect();
-        let lines: Vec<&str> = text.lines().collect();
-        assert_eq!(lines.len(), mine.len());
-        for (line, a) in lines.iter().zip(mine) {
+        for (line, a) in common::label_lines(&out, "kitti/label_2", image, &all) {
             let fields: Vec<&str> = line.split(' ').collect();
             assert_eq!(fields.len(), 15, "{line}");
             let [x, y, w, h] = numbers(&a["bbox"])[..] else {

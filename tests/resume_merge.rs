@@ -78,6 +78,29 @@ fn assert_same_dataset(a: &Path, b: &Path) {
     common::render_ok(&["validate", b.to_str().unwrap()]);
 }
 
+/// Renders the uninterrupted reference of `count` images into `dir/reference`.
+fn reference(dir: &Path, count: u32) -> PathBuf {
+    let reference = dir.join("reference");
+    let run = render_light(&reference, count, &[]).output().unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    reference
+}
+
+/// Finishes `out` with `--resume` and checks it against `reference`.
+fn resume_and_compare(reference: &Path, out: &Path, count: u32) {
+    let done = render_light(out, count, &["--resume"]).output().unwrap();
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    assert_same_dataset(reference, out);
+}
+
 #[test]
 fn a_run_killed_five_times_and_resumed_equals_an_uninterrupted_one() {
     let dir = common::temp_dir("crash");
@@ -105,25 +128,13 @@ fn a_run_killed_five_times_and_resumed_equals_an_uninterrupted_one() {
         child.wait().unwrap();
     }
     assert!(kills >= 3, "only {kills} runs were still going when killed");
-    let done = render_light(&out, 300, &["--resume"]).output().unwrap();
-    assert!(
-        done.status.success(),
-        "{}",
-        String::from_utf8_lossy(&done.stderr)
-    );
-    assert_same_dataset(&reference, &out);
+    resume_and_compare(&reference, &out, 300);
 }
 
 #[test]
 fn ctrl_c_stops_cleanly_and_leaves_a_resumable_dataset() {
     let dir = common::temp_dir("sigint");
-    let reference = dir.join("reference");
-    assert!(
-        render_light(&reference, 200, &[])
-            .status()
-            .unwrap()
-            .success()
-    );
+    let reference = reference(&dir, 200);
     let out = dir.join("stopped");
     let child = render_light(&out, 200, &[]).spawn().unwrap();
     std::thread::sleep(Duration::from_millis(1500));
@@ -145,25 +156,13 @@ fn ctrl_c_stops_cleanly_and_leaves_a_resumable_dataset() {
     // Nothing half-written is left under a final name: every image present has a record.
     let images = std::fs::read_dir(out.join("images")).unwrap().count();
     assert_eq!(images, records);
-    let done = render_light(&out, 200, &["--resume"]).output().unwrap();
-    assert!(
-        done.status.success(),
-        "{}",
-        String::from_utf8_lossy(&done.stderr)
-    );
-    assert_same_dataset(&reference, &out);
+    resume_and_compare(&reference, &out, 200);
 }
 
 #[test]
 fn a_failed_write_names_the_file_and_leaves_a_resumable_dataset() {
     let dir = common::temp_dir("write_error");
-    let reference = dir.join("reference");
-    assert!(
-        render_light(&reference, 30, &[])
-            .status()
-            .unwrap()
-            .success()
-    );
+    let reference = reference(&dir, 30);
     let out = dir.join("broken");
     // A directory where image 12 must go: its rename fails, as on a full or broken disk.
     let blocker = out.join("images/000012.png");
@@ -177,13 +176,7 @@ fn a_failed_write_names_the_file_and_leaves_a_resumable_dataset() {
     );
     assert!(!out.join("annotations/coco.json").exists());
     std::fs::remove_dir_all(&blocker).unwrap();
-    let done = render_light(&out, 30, &["--resume"]).output().unwrap();
-    assert!(
-        done.status.success(),
-        "{}",
-        String::from_utf8_lossy(&done.stderr)
-    );
-    assert_same_dataset(&reference, &out);
+    resume_and_compare(&reference, &out, 30);
 }
 
 fn run_script(script: &str, env: &[(&str, String)]) {

@@ -186,3 +186,22 @@ pub fn python() -> PathBuf {
         "python3".into()
     }
 }
+
+/// The lines of image `image`'s label file `DIR/NNNNNN.txt` under `out`, each with its
+/// annotation from `annotations` (coco.json's, in instance order); the counts must match.
+pub fn label_lines<'a>(
+    out: &Path,
+    dir: &str,
+    image: u64,
+    annotations: &'a [serde_json::Value],
+) -> Vec<(String, &'a serde_json::Value)> {
+    let path = out.join(format!("{dir}/{image:06}.txt"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mine: Vec<&serde_json::Value> = annotations
+        .iter()
+        .filter(|a| a["image_id"].as_u64() == Some(image + 1))
+        .collect();
+    let lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    assert_eq!(lines.len(), mine.len(), "{}", path.display());
+    lines.into_iter().zip(mine).collect()
+}
