@@ -217,16 +217,6 @@ pub fn annotation_line(id: u64, a: &CocoAnnotation) -> Result<Vec<u8>, serde_jso
     serde_json::to_vec(&AnnotationJson::new(id, a))
 }
 
-/// Annotation `a` with id `id` exactly as `coco.json` holds it, as a JSON value.
-pub fn annotation_value(id: u64, a: &CocoAnnotation) -> serde_json::Value {
-    // Through the text, so that f32 fields keep their shortest form (to_value would widen
-    // them to f64 digits that differ from coco.json's).
-    serde_json::to_vec(&AnnotationJson::new(id, a))
-        .ok()
-        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
-        .unwrap_or_default()
-}
-
 /// A segmentation as COCO writes it.
 #[derive(Serialize)]
 #[serde(untagged)]
@@ -326,52 +316,27 @@ impl CocoWriter {
         image: &CocoImage,
         annotations: &[CocoAnnotation],
     ) -> Result<(), OutputError> {
-        if let Some(last) = self.last_image_id
-            && image.id <= last
-        {
-            return Err(self.order_error(format!(
-                "image id {} added after image id {last}; images must come in increasing order",
-                image.id
-            )));
-        }
         if let Some(a) = annotations.iter().find(|a| a.image_id != image.id) {
             return Err(self.order_error(format!(
                 "annotation for image id {} passed with image id {}",
                 a.image_id, image.id
             )));
         }
-        if self.failed {
-            return Err(self.order_error("an earlier write failed".to_owned()));
-        }
-        let result = self.push_image(image, annotations);
-        self.failed = result.is_err();
-        result
-    }
-
-    /// Appends the image and its annotations to the parts.
-    fn push_image(
-        &mut self,
-        image: &CocoImage,
-        annotations: &[CocoAnnotation],
-    ) -> Result<(), OutputError> {
-        let (Some(images), Some(parts)) = (self.images.as_mut(), self.annotations.as_mut()) else {
-            return Err(self.order_error("the writer is already finished".to_owned()));
-        };
-        images.push(separator(self.image_count), image)?;
-        for a in annotations {
-            let json = AnnotationJson::new(self.annotation_count + 1, a);
-            parts.push(separator(self.annotation_count), &json)?;
-            self.annotation_count += 1;
-        }
-        self.image_count += 1;
-        self.last_image_id = Some(image.id);
-        Ok(())
+        let image_json = serde_json::to_vec(image).map_err(|error| self.json_error(error))?;
+        let lines = annotations
+            .iter()
+            .map(|a| annotation_line(0, a))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|error| self.json_error(error))?;
+        let lines: Vec<&[u8]> = lines.iter().map(Vec::as_slice).collect();
+        self.add_serialised((image.id, &image_json), &lines)
+            .map(drop)
     }
 
     /// Adds one image and its annotations already serialised, as a per-image record holds
     /// them (`output::records`): the image's JSON and each annotation's with id 0, which is
     /// replaced by the next id. Returns the annotations as written, ids included. Same order
-    /// rules as [`CocoWriter::add_image`].
+    /// rules as [`CocoWriter::add_image`]; after a failed write the writer refuses more.
     pub fn add_serialised(
         &mut self,
         (image_id, image): (u64, &[u8]),
@@ -384,17 +349,30 @@ impl CocoWriter {
                 "image id {image_id} added after image id {last}; images must come in increasing order"
             )));
         }
+        if annotations.iter().any(|l| !l.starts_with(RECORD_ID_PREFIX)) {
+            return Err(self.order_error("a record's annotation does not start with id 0".into()));
+        }
+        if self.failed {
+            return Err(self.order_error("an earlier write failed".to_owned()));
+        }
+        let result = self.push_serialised((image_id, image), annotations);
+        self.failed = result.is_err();
+        result
+    }
+
+    /// Appends the image and its annotations (numbered from here) to the parts.
+    fn push_serialised(
+        &mut self,
+        (image_id, image): (u64, &[u8]),
+        annotations: &[&[u8]],
+    ) -> Result<Vec<Vec<u8>>, OutputError> {
         let (Some(images), Some(parts)) = (self.images.as_mut(), self.annotations.as_mut()) else {
             return Err(self.order_error("the writer is already finished".to_owned()));
         };
         images.push_raw(separator(self.image_count), image)?;
         let mut written = Vec::with_capacity(annotations.len());
         for line in annotations {
-            let Some(rest) = line.strip_prefix(RECORD_ID_PREFIX) else {
-                return Err(
-                    self.order_error("a record's annotation does not start with id 0".into())
-                );
-            };
+            let rest = &line[RECORD_ID_PREFIX.len()..];
             let mut numbered = format!("{{\"id\":{},", self.annotation_count + 1).into_bytes();
             numbered.extend_from_slice(rest);
             parts.push_raw(separator(self.annotation_count), &numbered)?;

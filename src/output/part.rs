@@ -4,8 +4,6 @@ use std::fs::{self, File};
 use std::io::{self, BufWriter, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
-
 use super::OutputError;
 use super::atomic::AtomicFile;
 
@@ -34,24 +32,6 @@ impl Part {
         Ok(Self {
             path,
             writer: BufWriter::with_capacity(1 << 16, file),
-        })
-    }
-
-    /// Writes `sep` and then the JSON of `value`.
-    pub(crate) fn push<T: Serialize>(&mut self, sep: &[u8], value: &T) -> Result<(), OutputError> {
-        self.writer
-            .write_all(sep)
-            .map_err(|e| OutputError::io("write", &self.path, e))?;
-        serde_json::to_writer(&mut self.writer, value).map_err(|error| {
-            if error.is_io() {
-                OutputError::io("write", &self.path, io::Error::from(error))
-            } else {
-                OutputError::Json {
-                    action: "serialise",
-                    path: self.path.clone(),
-                    error,
-                }
-            }
         })
     }
 

@@ -26,10 +26,8 @@ pub struct EncodeJob {
     pub times: StageTimes,
 }
 
-/// A finished frame: its index, how many annotations it got, what each stage took.
+/// A finished frame: how many annotations it got, what each stage took.
 pub struct FrameResult {
-    /// Global image index.
-    pub index: u64,
     /// Annotations written for it.
     pub annotations: u64,
     /// All stage timings.
@@ -150,7 +148,6 @@ pub fn process(
     records::write(layout, index, (&image, &annotations))?;
     times.write = ms_since(start);
     Ok(FrameResult {
-        index,
         annotations: annotations.len() as u64,
         times,
     })
